@@ -1,0 +1,48 @@
+// Test helper (not a test file): a fake `fetch` that records calls and answers from a route table.
+
+/**
+ * @param {Record<string, (call: {url: string, method: string, headers: Record<string,string>, body: any, init: RequestInit}) => Response | Promise<Response>>} routes
+ *   keys like 'GET /api/auth/csrf'; a handler may also be an array, consumed one answer per call.
+ */
+export function fakeFetch(routes) {
+	const calls = [];
+	const fetch = async (url, init = {}) => {
+		const method = init.method ?? 'GET';
+		const path = String(url).replace(/^https?:\/\/[^/]+/, '');
+		const call = {
+			url: String(url),
+			path,
+			method,
+			headers: { ...init.headers },
+			body: init.body === undefined ? undefined : JSON.parse(init.body),
+			init,
+		};
+		calls.push(call);
+		let handler = routes[`${method} ${path}`];
+		if (Array.isArray(handler)) {
+			handler = handler.length > 1 ? handler.shift() : handler[0];
+		}
+		if (!handler) {
+			return json({ title: 'Not Found', status: 404, detail: `no route ${method} ${path}` }, 404);
+		}
+		return handler(call);
+	};
+	fetch.calls = calls;
+	return fetch;
+}
+
+export function json(body, status = 200, contentType = 'application/json') {
+	return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+export function problem({ status, title, detail, code, errors }) {
+	return json({ type: 'about:blank', title, status, detail, code, ...(errors ? { errors } : {}) }, status, 'application/problem+json');
+}
+
+export function csrfRoute(tokens = ['t1', 't2', 't3', 't4']) {
+	let i = 0;
+	return () => json({ csrfToken: tokens[Math.min(i++, tokens.length - 1)], headerName: 'X-XSRF-TOKEN' });
+}
+
+export const csrfFailed = () =>
+	problem({ status: 403, title: 'Forbidden', detail: 'Invalid or missing CSRF token.', code: 'csrf_failed' });

@@ -1,0 +1,171 @@
+package dev.spaauth.autoconfigure;
+
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import dev.spaauth.csrf.CsrfController;
+import dev.spaauth.csrf.CsrfTokenSigner;
+import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
+import dev.spaauth.login.AuthController;
+import dev.spaauth.problem.ApiExceptionHandler;
+import dev.spaauth.problem.ProblemErrorController;
+import dev.spaauth.problem.ProblemRequestRejectedHandler;
+import dev.spaauth.problem.ProblemResponseWriter;
+import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.signup.SignupController;
+import dev.spaauth.user.PasswordPolicy;
+import dev.spaauth.user.SpaAuthUserDetailsService;
+import dev.spaauth.user.UserAccounts;
+import dev.spaauth.web.RequestBodyLimitFilter;
+
+/**
+ * Auto-configuration of spa-auth for a servlet web application with a {@link DataSource}: the
+ * endpoints under {@code spa-auth.base-path}, the security filter chain, the session cookie, the
+ * account store and its schema. Beans an application declares itself (a {@link PasswordEncoder}, an
+ * {@link AuthenticationManager}, a {@code SecurityFilterChain}) take precedence.
+ */
+@AutoConfiguration(
+		before = { SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				UserDetailsServiceAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
+		after = { DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SpaAuthProperties.class)
+@Import({ SpaAuthSecurityConfiguration.class, CsrfController.class, AuthController.class, SignupController.class,
+		ApiExceptionHandler.class, ProblemErrorController.class })
+public final class SpaAuthAutoConfiguration {
+
+	/** OWASP Password Storage Cheat Sheet: Argon2id with 19 MiB, 2 iterations, parallelism 1. */
+	private static final int ARGON2_MEMORY_KIB = 19 * 1024;
+
+	private static final int ARGON2_ITERATIONS = 2;
+
+	SpaAuthAutoConfiguration(SpaAuthProperties properties) {
+		SpaAuthConfigurationValidator.validate(properties);
+	}
+
+	@Bean
+	SpaAuthSchemaInitializer spaAuthSchemaInitializer(DataSource dataSource) {
+		return new SpaAuthSchemaInitializer(dataSource);
+	}
+
+	@Bean
+	ProblemResponseWriter spaAuthProblemResponseWriter(JsonMapper jsonMapper) {
+		return new ProblemResponseWriter(jsonMapper);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler spaAuthRequestRejectedHandler(ProblemResponseWriter problems) {
+		return new ProblemRequestRejectedHandler(problems);
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> spaAuthRequestBodyLimitFilter(
+			SpaAuthProperties properties, ProblemResponseWriter problems) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	DefaultCookieSerializerCustomizer spaAuthSessionCookie(SpaAuthProperties properties) {
+		boolean secure = properties.cookies().secure();
+		return (cookie) -> {
+			cookie.setCookieName(properties.session().effectiveCookieName(secure));
+			cookie.setUseSecureCookie(secure);
+			cookie.setUseHttpOnlyCookie(true);
+			cookie.setSameSite(properties.cookies().sameSite().attributeValue());
+			cookie.setCookiePath("/");
+			cookie.setDomainName(null);
+			cookie.setCookieMaxAge(-1);
+		};
+	}
+
+	@Bean
+	SessionBoundCsrfTokenRepository spaAuthCsrfTokenRepository(SpaAuthProperties properties) {
+		SpaAuthProperties.Csrf csrf = properties.csrf();
+		CsrfTokenSigner signer = (csrf.signingSecret() != null) ? CsrfTokenSigner.withSecret(csrf.signingSecret())
+				: CsrfTokenSigner.withRandomSecret();
+		return new SessionBoundCsrfTokenRepository(signer, csrf.cookieName(), csrf.headerName(),
+				properties.cookies().secure(), properties.cookies().sameSite().attributeValue());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityContextRepository spaAuthSecurityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SessionLifecycle spaAuthSessionLifecycle(SecurityContextRepository securityContextRepository,
+			SessionBoundCsrfTokenRepository csrfTokens, SpaAuthProperties properties) {
+		return new SessionLifecycle(securityContextRepository, csrfTokens, properties.session().idleTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserAccounts spaAuthUserAccounts(DataSource dataSource) {
+		return new UserAccounts(JdbcClient.create(dataSource), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpaAuthUserDetailsService spaAuthUserDetailsService(UserAccounts accounts) {
+		return new SpaAuthUserDetailsService(accounts);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordEncoder spaAuthPasswordEncoder() {
+		// Delegating, so stored hashes name their algorithm ({argon2}...) and can be upgraded later.
+		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+	}
+
+	@Bean
+	PasswordPolicy spaAuthPasswordPolicy(SpaAuthProperties properties) {
+		SpaAuthProperties.Password password = properties.password();
+		return new PasswordPolicy(password.minLength(), password.maxLength(), password.minStrength());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationManager spaAuthAuthenticationManager(SpaAuthUserDetailsService userDetailsService,
+			PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetailsService);
+		provider.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(provider);
+	}
+
+}

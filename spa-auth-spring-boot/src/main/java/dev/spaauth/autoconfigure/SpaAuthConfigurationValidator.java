@@ -1,0 +1,114 @@
+package dev.spaauth.autoconfigure;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.spaauth.autoconfigure.SpaAuthProperties.SameSite;
+
+/**
+ * Checks {@link SpaAuthProperties} at start-up and refuses unsafe or inconsistent combinations with
+ * a {@link SpaAuthConfigurationException} that says what to change.
+ */
+final class SpaAuthConfigurationValidator {
+
+	private static final Logger logger = LoggerFactory.getLogger(SpaAuthConfigurationValidator.class);
+
+	private static final int MIN_SIGNING_SECRET_LENGTH = 32;
+
+	private SpaAuthConfigurationValidator() {
+	}
+
+	/**
+	 * Validates the settings.
+	 * @param properties the bound settings
+	 * @throws SpaAuthConfigurationException on the first unsafe or inconsistent setting
+	 */
+	static void validate(SpaAuthProperties properties) {
+		validateBasePath(properties.basePath());
+		validateCookies(properties);
+		validateSession(properties.session());
+		validateCsrf(properties.csrf());
+		validatePassword(properties.password());
+		if (properties.maxRequestBodySize().toBytes() < 1024) {
+			fail("spa-auth.max-request-body-size is " + properties.maxRequestBodySize() + ".",
+					"Set it to at least 1KB; sign-up bodies need room for a 128-character password and an email.");
+		}
+	}
+
+	private static void validateBasePath(String basePath) {
+		if (!basePath.startsWith("/") || basePath.endsWith("/") || basePath.contains("*")) {
+			fail("spa-auth.base-path is '" + basePath + "'.",
+					"Write a path that starts with '/', has no trailing '/' and no wildcard, such as /api/auth.");
+		}
+	}
+
+	private static void validateCookies(SpaAuthProperties properties) {
+		boolean secure = properties.cookies().secure();
+		if (properties.cookies().sameSite() == SameSite.NONE && !secure) {
+			fail("spa-auth.cookies.same-site is 'none' but spa-auth.cookies.secure is false; browsers refuse "
+					+ "SameSite=None cookies without Secure (RFC 6265bis section 4.1.2.7).",
+					"Serve the API over HTTPS and set spa-auth.cookies.secure=true, or use same-site 'lax'.");
+		}
+		String name = properties.session().effectiveCookieName(secure);
+		if (!secure && (name.startsWith("__Host-") || name.startsWith("__Secure-"))) {
+			fail("spa-auth.session.cookie-name is '" + name + "' but spa-auth.cookies.secure is false; browsers "
+					+ "refuse __Host- and __Secure- cookies without Secure (RFC 6265bis section 4.1.3).",
+					"Remove spa-auth.session.cookie-name to use the derived name, or set spa-auth.cookies.secure=true.");
+		}
+		if (name.equalsIgnoreCase(properties.csrf().cookieName())) {
+			fail("The session cookie and the CSRF cookie are both named '" + name + "'.",
+					"Give spa-auth.session.cookie-name and spa-auth.csrf.cookie-name different values.");
+		}
+		if (!secure) {
+			logger.warn("spa-auth.cookies.secure is false: the session cookie is sent over plain HTTP and has no "
+					+ "__Host- prefix. Use this only for plain-HTTP development on host names other than localhost.");
+		}
+	}
+
+	private static void validateSession(SpaAuthProperties.Session session) {
+		Duration idle = session.idleTimeout();
+		if (idle.isNegative() || idle.toSeconds() < 1) {
+			fail("spa-auth.session.idle-timeout is " + idle + ".", "Set it to a positive duration such as 30m.");
+		}
+		if (session.absoluteTimeout().compareTo(idle) < 0) {
+			fail("spa-auth.session.absolute-timeout (" + session.absoluteTimeout()
+					+ ") is shorter than spa-auth.session.idle-timeout (" + idle + ").",
+					"Set the absolute timeout to at least the idle timeout, for example 12h with 30m.");
+		}
+	}
+
+	private static void validateCsrf(SpaAuthProperties.Csrf csrf) {
+		if (csrf.cookieName().isBlank() || csrf.headerName().isBlank()) {
+			fail("spa-auth.csrf.cookie-name and spa-auth.csrf.header-name must not be blank.",
+					"Remove them to use XSRF-TOKEN and X-XSRF-TOKEN, or name both.");
+		}
+		String secret = csrf.signingSecret();
+		if (secret != null && secret.length() < MIN_SIGNING_SECRET_LENGTH) {
+			fail("spa-auth.csrf.signing-secret has " + secret.length() + " characters.",
+					"Use a random secret of at least " + MIN_SIGNING_SECRET_LENGTH
+							+ " characters (for example: openssl rand -base64 33), or remove it.");
+		}
+	}
+
+	private static void validatePassword(SpaAuthProperties.Password password) {
+		if (password.minLength() < 8) {
+			fail("spa-auth.password.min-length is " + password.minLength() + ".",
+					"Set it to at least 8 (ASVS 6.2.1).");
+		}
+		if (password.maxLength() < 64 || password.maxLength() < password.minLength()) {
+			fail("spa-auth.password.max-length is " + password.maxLength() + ".",
+					"Set it to at least 64 and to at least min-length (ASVS 6.2.9).");
+		}
+		if (password.minStrength() < 0 || password.minStrength() > 4) {
+			fail("spa-auth.password.min-strength is " + password.minStrength() + ".",
+					"Set it to a zxcvbn score from 0 to 4; 3 is the default.");
+		}
+	}
+
+	private static void fail(String description, String action) {
+		throw new SpaAuthConfigurationException(description, action);
+	}
+
+}

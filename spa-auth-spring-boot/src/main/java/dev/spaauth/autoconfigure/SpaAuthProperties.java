@@ -1,0 +1,128 @@
+package dev.spaauth.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of spa-auth, bound from {@code spa-auth.*}. Every default is the safe one; relaxing
+ * one is explicit configuration, and {@link SpaAuthConfigurationValidator} stops start-up on an
+ * unsafe combination.
+ *
+ * @param basePath path prefix of the authentication endpoints ({@code /csrf}, {@code /login},
+ * {@code /logout}, {@code /session}, {@code /signup}); starts with "/" and has no trailing "/"
+ * @param protectedPaths path patterns that need an authenticated session; a request to one without
+ * a session is answered 401 problem {@code unauthenticated}; other paths (the SPA's files) are public
+ * @param maxRequestBodySize largest request body accepted on any path; larger bodies are answered
+ * 413 problem {@code payload_too_large} before any endpoint reads them
+ * @param cookies attributes shared by the session cookie and the CSRF cookie
+ * @param session server-side session settings
+ * @param csrf CSRF token settings
+ * @param password password policy for new passwords
+ */
+@ConfigurationProperties("spa-auth")
+public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
+		@DefaultValue("/api/**") List<String> protectedPaths, @DefaultValue("64KB") DataSize maxRequestBodySize,
+		@DefaultValue Cookies cookies, @DefaultValue Session session, @DefaultValue Csrf csrf,
+		@DefaultValue Password password) {
+
+	/**
+	 * Attributes shared by the session cookie and the CSRF cookie (RFC 6265bis sections 4.1.2.5
+	 * and 4.1.2.7).
+	 *
+	 * @param secure whether cookies carry the {@code Secure} attribute (and so the session cookie
+	 * its {@code __Host-} prefix). Chromium keeps Secure cookies on plain {@code http://localhost}
+	 * and {@code http://127.0.0.1}, so turn this off only for plain-HTTP development on other host
+	 * names; start-up logs a warning when it is off
+	 * @param sameSite SameSite attribute of both cookies; {@code none} requires {@code secure}
+	 */
+	public record Cookies(@DefaultValue("true") boolean secure, @DefaultValue("lax") SameSite sameSite) {
+	}
+
+	/**
+	 * Server-side session settings (OWASP Session Management Cheat Sheet; ASVS 7.3.1, 7.3.2).
+	 *
+	 * @param cookieName name of the session cookie; unset means {@code __Host-SESSION} when
+	 * cookies are secure and {@code SESSION} otherwise
+	 * @param idleTimeout how long a session lives without requests before the server ends it
+	 * @param absoluteTimeout how long a session lives after log-in, however active, before the
+	 * server ends it; at least the idle timeout
+	 */
+	public record Session(@Nullable String cookieName, @DefaultValue("30m") Duration idleTimeout,
+			@DefaultValue("12h") Duration absoluteTimeout) {
+
+		/**
+		 * Returns the configured session cookie name or, when unset, the derived one.
+		 * @param secure whether cookies are {@code Secure}
+		 * @return the session cookie name, never blank
+		 */
+		public String effectiveCookieName(boolean secure) {
+			if (this.cookieName != null) {
+				return this.cookieName;
+			}
+			return secure ? "__Host-SESSION" : "SESSION";
+		}
+
+	}
+
+	/**
+	 * CSRF token settings. The defaults are the names axios and Angular use; a client written for
+	 * Django works with {@code cookie-name: csrftoken} and {@code header-name: X-CSRFToken}.
+	 *
+	 * @param cookieName name of the cookie that delivers the token to JavaScript on the API's own
+	 * origin (not HttpOnly)
+	 * @param headerName name of the request header that must carry the token on unsafe requests
+	 * @param signingSecret secret (at least 32 characters) that signs tokens handed out before
+	 * log-in; unset means a random secret per start, so such tokens stop working after a restart
+	 * and the client primes again; set the same value on every instance behind a load balancer
+	 */
+	public record Csrf(@DefaultValue("XSRF-TOKEN") String cookieName, @DefaultValue("X-XSRF-TOKEN") String headerName,
+			@Nullable String signingSecret) {
+	}
+
+	/**
+	 * Policy for new passwords (ASVS 6.2.1, 6.2.9, 6.2.11, 6.2.12; NIST SP 800-63B 3.1.1.2).
+	 *
+	 * @param minLength fewest characters (Unicode code points) a new password may have; at least 8
+	 * @param maxLength most characters a new password may have; at least 64
+	 * @param minStrength lowest zxcvbn score (0 to 4) a new password must reach, judged with the
+	 * username and email as known words so that passwords derived from them are refused
+	 */
+	public record Password(@DefaultValue("8") int minLength, @DefaultValue("128") int maxLength,
+			@DefaultValue("3") int minStrength) {
+	}
+
+	/** Values of the SameSite cookie attribute (RFC 6265bis section 4.1.2.7). */
+	public enum SameSite {
+
+		/** Sent on same-site requests and on top-level cross-site navigations with a safe method. */
+		LAX("Lax"),
+
+		/** Sent on same-site requests only. */
+		STRICT("Strict"),
+
+		/** Sent on cross-site requests too; browsers require {@code Secure} with it. */
+		NONE("None");
+
+		private final String attributeValue;
+
+		SameSite(String attributeValue) {
+			this.attributeValue = attributeValue;
+		}
+
+		/**
+		 * Returns the value as written in a {@code Set-Cookie} header.
+		 * @return {@code Lax}, {@code Strict} or {@code None}
+		 */
+		public String attributeValue() {
+			return this.attributeValue;
+		}
+
+	}
+
+}

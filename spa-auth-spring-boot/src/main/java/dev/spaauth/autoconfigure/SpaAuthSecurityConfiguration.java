@@ -1,0 +1,67 @@
+package dev.spaauth.autoconfigure;
+
+import java.time.Clock;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+import dev.spaauth.csrf.HeaderCsrfTokenRequestHandler;
+import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
+import dev.spaauth.problem.ProblemAccessDeniedHandler;
+import dev.spaauth.problem.ProblemAuthenticationEntryPoint;
+import dev.spaauth.problem.ProblemResponseWriter;
+import dev.spaauth.session.AbsoluteSessionTimeoutFilter;
+
+/**
+ * The security filter chain of spa-auth: CSRF on every unsafe request (log-in included), the
+ * session as the only place authentication lives, problem details for 401 and 403, and none of the
+ * browser-form machinery (form login, HTTP Basic, redirects, saved requests). An application that
+ * declares its own {@link SecurityFilterChain} replaces this one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SpaAuthSecurityConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain spaAuthSecurityFilterChain(HttpSecurity http, SpaAuthProperties properties,
+			SessionBoundCsrfTokenRepository csrfTokens, SecurityContextRepository securityContextRepository,
+			ProblemResponseWriter problems) {
+		String base = properties.basePath();
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+			.csrfTokenRequestHandler(new HeaderCsrfTokenRequestHandler()))
+			.securityContext((context) -> context.securityContextRepository(securityContextRepository))
+			// Nothing but log-in and sign-up creates a session; a 401 never stores the request.
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems, base + "/login"))
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems, base + "/csrf",
+						properties.csrf().headerName())))
+			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout(),
+					Clock.systemUTC()), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(base + "/**")
+				.permitAll()
+				.requestMatchers(properties.protectedPaths().toArray(String[]::new))
+				.authenticated()
+				.anyRequest()
+				.permitAll());
+		return http.build();
+	}
+
+}

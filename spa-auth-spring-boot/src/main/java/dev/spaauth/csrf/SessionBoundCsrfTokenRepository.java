@@ -1,0 +1,187 @@
+package dev.spaauth.csrf;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
+
+/**
+ * Keeps the CSRF token bound to the client it was issued to, and delivers it in a cookie that
+ * JavaScript on the API's own origin can read.
+ * <ul>
+ * <li>With a session (after log-in) the token lives in the session: the synchronizer token pattern.
+ * A token the client made up, planted as a cookie by a sibling subdomain (cookie tossing), or issued
+ * to another session never matches.</li>
+ * <li>Without a session (before log-in) nothing is stored on the server: the token is a value signed
+ * by {@link CsrfTokenSigner}, and a request passes only when the header repeats the signed value held
+ * in the CSRF cookie (signed double-submit).</li>
+ * </ul>
+ * Unlike Spring Security's default, loading a token never issues one: a missing token is generated
+ * for the comparison only, so no response sets the cookie except priming, log-in and log-out
+ * (OWASP CSRF Prevention Cheat Sheet; ASVS 3.5.1).
+ */
+public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepository {
+
+	/** Session attribute that holds the token value of an authenticated session. */
+	public static final String SESSION_ATTRIBUTE = SessionBoundCsrfTokenRepository.class.getName() + ".TOKEN";
+
+	private static final String PARAMETER_NAME = "_csrf";
+
+	private final CsrfTokenSigner signer;
+
+	private final String cookieName;
+
+	private final String headerName;
+
+	private final boolean secure;
+
+	private final String sameSite;
+
+	/**
+	 * Creates the repository.
+	 * @param signer creates and checks token values
+	 * @param cookieName name of the delivery cookie, such as {@code XSRF-TOKEN}
+	 * @param headerName name of the request header, such as {@code X-XSRF-TOKEN}
+	 * @param secure whether the cookie carries {@code Secure}
+	 * @param sameSite the cookie's SameSite value, such as {@code Lax}
+	 */
+	public SessionBoundCsrfTokenRepository(CsrfTokenSigner signer, String cookieName, String headerName,
+			boolean secure, String sameSite) {
+		this.signer = signer;
+		this.cookieName = cookieName;
+		this.headerName = headerName;
+		this.secure = secure;
+		this.sameSite = sameSite;
+	}
+
+	@Override
+	public CsrfToken generateToken(HttpServletRequest request) {
+		return token(this.signer.newToken());
+	}
+
+	/**
+	 * Stores the token in the session, if there is one (never creating one), and writes the
+	 * delivery cookie; a null token removes both.
+	 */
+	@Override
+	public void saveToken(@Nullable CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			if (token == null) {
+				session.removeAttribute(SESSION_ATTRIBUTE);
+			}
+			else {
+				session.setAttribute(SESSION_ATTRIBUTE, token.getToken());
+			}
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie(token).toString());
+	}
+
+	/**
+	 * Writes the delivery cookie for a token the client already has, storing nothing.
+	 * @param token the client's current token
+	 * @param response the response that gets the cookie
+	 */
+	public void deliver(CsrfToken token, HttpServletResponse response) {
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie(token).toString());
+	}
+
+	/**
+	 * Loads the session's token, or, without a session, the signed token from the CSRF cookie.
+	 * @return the token, or null when the client has none
+	 */
+	@Override
+	public @Nullable CsrfToken loadToken(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			Object value = session.getAttribute(SESSION_ATTRIBUTE);
+			return (value instanceof String token) ? token(token) : null;
+		}
+		String cookieValue = cookieValue(request);
+		return this.signer.isAuthentic(cookieValue) ? token(cookieValue) : null;
+	}
+
+	@Override
+	public DeferredCsrfToken loadDeferredToken(HttpServletRequest request, HttpServletResponse response) {
+		return new LoadOnlyDeferredCsrfToken(request);
+	}
+
+	private CsrfToken token(String value) {
+		return new DefaultCsrfToken(this.headerName, PARAMETER_NAME, value);
+	}
+
+	private @Nullable String cookieValue(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return null;
+		}
+		String found = null;
+		for (Cookie cookie : cookies) {
+			if (this.cookieName.equals(cookie.getName())) {
+				if (found != null) {
+					// Two cookies of this name: one may be planted by a sibling subdomain. Trust neither.
+					return null;
+				}
+				found = cookie.getValue();
+			}
+		}
+		return found;
+	}
+
+	private ResponseCookie cookie(@Nullable CsrfToken token) {
+		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
+			.from(this.cookieName, (token != null) ? token.getToken() : "")
+			.path("/")
+			.secure(this.secure)
+			.httpOnly(false)
+			.sameSite(this.sameSite);
+		return (token != null) ? cookie.build() : cookie.maxAge(Duration.ZERO).build();
+	}
+
+	/**
+	 * A deferred token that loads but never generates-and-saves: when the client has no token, the
+	 * comparison runs against a fresh unsaved value that cannot match.
+	 */
+	private final class LoadOnlyDeferredCsrfToken implements DeferredCsrfToken {
+
+		private final HttpServletRequest request;
+
+		private @Nullable CsrfToken token;
+
+		private boolean generated;
+
+		LoadOnlyDeferredCsrfToken(HttpServletRequest request) {
+			this.request = request;
+		}
+
+		@Override
+		public CsrfToken get() {
+			if (this.token == null) {
+				this.token = loadToken(this.request);
+				if (this.token == null) {
+					this.token = generateToken(this.request);
+					this.generated = true;
+				}
+			}
+			return this.token;
+		}
+
+		@Override
+		public boolean isGenerated() {
+			get();
+			return this.generated;
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.spaauth.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.spaauth.problem.FieldErrors;
+import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.user.SpaAuthUser;
+import dev.spaauth.user.UserView;
+
+/**
+ * The JSON log-in, log-out and session-status endpoints under {@code spa-auth.base-path}. All
+ * unsafe requests here need the CSRF token (log-in too: login CSRF), which the security filter chain
+ * checks before these methods run.
+ */
+@RestController
+@RequestMapping(path = "${spa-auth.base-path:/api/auth}", produces = MediaType.APPLICATION_JSON_VALUE)
+public class AuthController {
+
+	/** Longest password a log-in attempt may send, in characters; longer ones are never hashed. */
+	static final int MAX_LOGIN_PASSWORD_LENGTH = 1024;
+
+	private final AuthenticationManager authenticationManager;
+
+	private final SessionLifecycle sessions;
+
+	/**
+	 * Creates the controller.
+	 * @param authenticationManager checks username and password
+	 * @param sessions starts and ends sessions
+	 */
+	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions) {
+		this.authenticationManager = authenticationManager;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * Logs in. A wrong password and an unknown username get the same answer in about the same time.
+	 * @param body username and password
+	 * @param request the request
+	 * @param response the response that gets the new session and CSRF cookies
+	 * @return 200 with the user and the new CSRF token; 400 {@code validation_failed} for a missing
+	 * field; 400 {@code invalid_credentials} for a wrong username or password
+	 */
+	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public AuthResponses.LoggedIn login(@RequestBody LoginRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		FieldErrors errors = new FieldErrors();
+		errors.require("username", "Username", body.username());
+		if (errors.require("password", "Password", body.password())
+				&& body.password().length() > MAX_LOGIN_PASSWORD_LENGTH) {
+			errors.add("password", "Password is longer than " + MAX_LOGIN_PASSWORD_LENGTH + " characters.");
+		}
+		errors.throwIfAny();
+		Authentication authentication = this.authenticationManager
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password()));
+		CsrfToken token = this.sessions.logIn(authentication, request, response);
+		return new AuthResponses.LoggedIn(UserView.of((SpaAuthUser) authentication.getPrincipal()), token.getToken());
+	}
+
+	/**
+	 * Logs out: deletes the session on the server and expires its cookie. Without a session it
+	 * answers the same, so a client whose session already ended is never stuck.
+	 * @param request the request
+	 * @param response the response that expires the session cookie and sets a new CSRF cookie
+	 * @return 200 with a fresh anonymous CSRF token
+	 */
+	@PostMapping("/logout")
+	public AuthResponses.LoggedOut logout(HttpServletRequest request, HttpServletResponse response) {
+		return new AuthResponses.LoggedOut(this.sessions.logOut(request, response).getToken());
+	}
+
+	/**
+	 * Tells whether the request has an authenticated session. Creates no session.
+	 * @param user the principal, or null when anonymous
+	 * @return 200 {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {...}}}
+	 */
+	@GetMapping("/session")
+	public AuthResponses.SessionStatus session(@AuthenticationPrincipal SpaAuthUser user) {
+		return (user != null) ? new AuthResponses.SessionStatus(true, UserView.of(user))
+				: new AuthResponses.SessionStatus(false, null);
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.spaauth.problem;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every exception that reaches Spring MVC as an RFC 9457 problem with a {@code code}: the
+ * framework's own 4xx exceptions (bad JSON, wrong content type, wrong method, unknown path), the
+ * exceptions of spa-auth's endpoints, and, as a last resort, anything else as a 500 problem whose
+ * detail names no class, SQL or stack frame (OWASP Error Handling Cheat Sheet; ASVS 16.5.1). Ordered
+ * last, so an application's own advice wins for its own exceptions.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	/**
+	 * Answers invalid fields.
+	 * @param ex the exception with its field errors
+	 * @return 400 problem {@code validation_failed} with {@code errors}
+	 */
+	@ExceptionHandler(ValidationFailedException.class)
+	public ResponseEntity<ProblemDetail> handleValidationFailed(ValidationFailedException ex) {
+		return respond(Problems.validationFailed(ex.getErrors()));
+	}
+
+	/**
+	 * Answers a failed log-in the same way whether the user exists or not (no user enumeration;
+	 * ASVS 6.3.8).
+	 * @param ex the exception
+	 * @return 400 problem {@code invalid_credentials}
+	 */
+	@ExceptionHandler(BadCredentialsException.class)
+	public ResponseEntity<ProblemDetail> handleBadCredentials(BadCredentialsException ex) {
+		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password"));
+	}
+
+	/**
+	 * Answers a path variable or parameter of the wrong type, such as a note id that is not a number.
+	 * @param ex the exception
+	 * @return 400 problem {@code malformed_request}
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	public ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		return respond(Problems.of(ProblemCode.MALFORMED_REQUEST,
+				"The value of '" + ex.getName() + "' has the wrong type. Check the URL."));
+	}
+
+	/**
+	 * Answers any other fault with a generic 500 problem and logs it with its stack trace.
+	 * @param ex the exception
+	 * @return 500 problem {@code internal_error}
+	 */
+	@ExceptionHandler(Exception.class)
+	public ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		log.error("Unexpected error answered as 500", ex);
+		return respond(Problems.of(ProblemCode.INTERNAL_ERROR,
+				"Something went wrong on the server. Try again; if it keeps happening, contact the operator."));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (PayloadTooLargeException.isCause(ex)) {
+			return handleExceptionInternal(ex, null, headers, ProblemCode.PAYLOAD_TOO_LARGE.status(), request);
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		ProblemCode code = ProblemCode.forStatus(statusCode.value());
+		ProblemDetail problem = Problems.of(code, detailFor(ex, code));
+		HttpHeaders writable = new HttpHeaders();
+		writable.addAll(headers);
+		writable.set(HttpHeaders.CACHE_CONTROL, "no-store");
+		return super.handleExceptionInternal(ex, problem, writable, statusCode, request);
+	}
+
+	private static String detailFor(Exception ex, ProblemCode code) {
+		if (ex instanceof HttpMessageNotReadableException) {
+			return "The request body is missing or is not valid JSON of the expected shape. Send a JSON object "
+					+ "with the documented fields.";
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException) {
+			return "Send the body as application/json.";
+		}
+		if (ex instanceof HttpRequestMethodNotSupportedException notSupported
+				&& notSupported.getSupportedMethods() != null) {
+			return "This path does not support " + notSupported.getMethod() + ". Use "
+					+ String.join(" or ", notSupported.getSupportedMethods()) + ".";
+		}
+		return switch (code) {
+			case PAYLOAD_TOO_LARGE -> PayloadTooLargeException.DETAIL;
+			case NOT_FOUND -> "Nothing is here. Check the path.";
+			case NOT_ACCEPTABLE -> "This endpoint answers application/json only. Accept it.";
+			case UNAUTHENTICATED -> "Log in and try again.";
+			case FORBIDDEN -> "You are not allowed to do this.";
+			case INTERNAL_ERROR -> "Something went wrong on the server. Try again later.";
+			default -> "The request is not valid here. Check its parameters and headers.";
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.spaauth.problem;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
+
+/**
+ * Answers access-denied decisions of the security filter chain as 403 problems: {@code csrf_failed}
+ * for a missing or invalid CSRF token (logged with its reason, never the token), {@code forbidden}
+ * otherwise.
+ */
+public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemAccessDeniedHandler.class);
+
+	private final ProblemResponseWriter writer;
+
+	private final String csrfPath;
+
+	private final String headerName;
+
+	/**
+	 * Creates the handler.
+	 * @param writer writes the problem
+	 * @param csrfPath the CSRF priming endpoint's path, named in the detail
+	 * @param headerName the CSRF header's name, named in the detail
+	 */
+	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, String csrfPath, String headerName) {
+		this.writer = writer;
+		this.csrfPath = csrfPath;
+		this.headerName = headerName;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		if (accessDeniedException instanceof CsrfException) {
+			String reason = (accessDeniedException instanceof MissingCsrfTokenException) ? "no token for this client"
+					: "token missing or not the one issued to this client";
+			logger.info("CSRF rejection: {} {} ({})", request.getMethod(), request.getRequestURI(), reason);
+			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
+					"The CSRF token is missing or invalid. Get a fresh token from GET " + this.csrfPath
+							+ " and send it in the " + this.headerName + " header."));
+			return;
+		}
+		this.writer.write(response, Problems.of(ProblemCode.FORBIDDEN, "You are not allowed to do this."));
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.spaauth.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The catalogue of problems spa-auth answers: each has a stable machine {@code code} (sent as a
+ * problem member), a status, a title and a {@code type} URI (RFC 9457 section 3.1). Clients branch
+ * on {@link #code()}; titles are for people.
+ */
+public enum ProblemCode {
+
+	/** 400: one or more fields are invalid; the problem has an {@code errors} member. */
+	VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+
+	/** 400: the username or password is wrong; the same answer for unknown users. */
+	INVALID_CREDENTIALS(HttpStatus.BAD_REQUEST, "Invalid credentials"),
+
+	/** 400: the request cannot be read (bad JSON, wrong types, bad parameters). */
+	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
+
+	/** 401: the request needs an authenticated session. */
+	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Not authenticated"),
+
+	/** 403: the CSRF token is missing or invalid. */
+	CSRF_FAILED(HttpStatus.FORBIDDEN, "CSRF check failed"),
+
+	/** 403: authenticated, but not allowed. */
+	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+
+	/** 404: nothing at this path, or nothing the caller may see. */
+	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+
+	/** 405: the path exists but not for this method; the response has an {@code Allow} header. */
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+
+	/** 406: the client accepts no media type the endpoint can produce. */
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+
+	/** 413: the request body is larger than {@code spa-auth.max-request-body-size}. */
+	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+
+	/** 415: the body is not {@code application/json}. */
+	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+
+	/** 500: an unexpected fault; details are only in the server log. */
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemCode(HttpStatus status, String title) {
+		this.status = status;
+		this.title = title;
+	}
+
+	/**
+	 * Returns the machine code, such as {@code csrf_failed}.
+	 * @return the lower-case code
+	 */
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * Returns the problem type URI, such as {@code urn:spa-auth:problem:csrf_failed}.
+	 * @return the type URI
+	 */
+	public URI type() {
+		return URI.create("urn:spa-auth:problem:" + code());
+	}
+
+	/**
+	 * Returns the HTTP status.
+	 * @return the status
+	 */
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * Returns the short, human-readable summary.
+	 * @return the title
+	 */
+	public String title() {
+		return this.title;
+	}
+
+	/**
+	 * Returns the code for an HTTP status answered by the framework (not by spa-auth itself).
+	 * @param status the status
+	 * @return the matching code, {@link #MALFORMED_REQUEST} for other 4xx and
+	 * {@link #INTERNAL_ERROR} for 5xx
+	 */
+	public static ProblemCode forStatus(int status) {
+		for (ProblemCode code : new ProblemCode[] { UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED,
+				NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE }) {
+			if (code.status.value() == status) {
+				return code;
+			}
+		}
+		return (status >= 400 && status < 500) ? MALFORMED_REQUEST : INTERNAL_ERROR;
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.spaauth.problem;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Replaces Boot's {@code /error} JSON with a problem for errors that happen outside Spring MVC (a
+ * servlet filter's {@code sendError}, an exception in a filter), so no response is ever Boot's
+ * default error body or a stack trace.
+ */
+@RequestMapping("${server.error.path:/error}")
+public class ProblemErrorController implements ErrorController {
+
+	/**
+	 * Answers the error dispatch.
+	 * @param request the error dispatch, carrying {@link RequestDispatcher#ERROR_STATUS_CODE}
+	 * @return a problem with the original status, or 500 when it is unknown
+	 */
+	@RequestMapping(produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
+			MediaType.ALL_VALUE })
+	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int code = (status instanceof Integer value && value >= 400) ? value : 500;
+		ProblemCode problemCode = ProblemCode.forStatus(code);
+		ProblemDetail problem = Problems.of(problemCode, problemCode == ProblemCode.INTERNAL_ERROR
+				? "Something went wrong on the server. Try again later." : "The request could not be handled here.");
+		problem.setStatus(code);
+		return ResponseEntity.status(code)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+}

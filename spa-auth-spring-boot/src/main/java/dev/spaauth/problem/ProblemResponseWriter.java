@@ -1,0 +1,64 @@
+package dev.spaauth.problem;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Writes a problem as {@code application/problem+json} straight to the servlet response, for
+ * errors raised where no MVC handler runs: the security filter chain and servlet filters.
+ */
+public final class ProblemResponseWriter {
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * Creates the writer.
+	 * @param jsonMapper the application's JSON mapper
+	 */
+	public ProblemResponseWriter(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Writes the problem with its status, {@code Cache-Control: no-store}, and no body if the
+	 * response is already committed.
+	 * @param response the response to write to
+	 * @param problem the problem
+	 * @throws IOException if the body cannot be written
+	 */
+	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		this.jsonMapper.writeValue(response.getOutputStream(), toMap(problem));
+	}
+
+	private static Map<String, Object> toMap(ProblemDetail problem) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		return body;
+	}
+
+}

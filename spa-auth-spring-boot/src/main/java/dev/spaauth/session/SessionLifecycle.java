@@ -1,0 +1,91 @@
+package dev.spaauth.session;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+
+import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
+
+/**
+ * Starts and ends authenticated sessions. Every change of authentication state gets a new session
+ * and a new CSRF token, and the response that makes the change carries the new token, so an SPA that
+ * never reloads keeps working (ASVS 7.2.4; OWASP Session Management Cheat Sheet, "Renew the Session
+ * ID After Any Privilege Level Change").
+ */
+public final class SessionLifecycle {
+
+	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository contexts;
+
+	private final SessionBoundCsrfTokenRepository csrfTokens;
+
+	private final Duration idleTimeout;
+
+	/**
+	 * Creates the lifecycle.
+	 * @param contexts where the security context is kept between requests (the session)
+	 * @param csrfTokens the CSRF token repository
+	 * @param idleTimeout how long a session may go without requests
+	 */
+	public SessionLifecycle(SecurityContextRepository contexts, SessionBoundCsrfTokenRepository csrfTokens,
+			Duration idleTimeout) {
+		this.contexts = contexts;
+		this.csrfTokens = csrfTokens;
+		this.idleTimeout = idleTimeout;
+	}
+
+	/**
+	 * Starts an authenticated session: any session the request had is deleted (so an id chosen or
+	 * seen by an attacker before log-in is worthless: session fixation), a new one is created with the
+	 * idle timeout and the authentication, and a new CSRF token is stored in it and set as the cookie.
+	 * @param authentication the successful authentication
+	 * @param request the log-in request
+	 * @param response the response that gets the new session and CSRF cookies
+	 * @return the new CSRF token, for the response body
+	 */
+	public CsrfToken logIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession previous = request.getSession(false);
+		if (previous != null) {
+			previous.invalidate();
+		}
+		HttpSession session = request.getSession(true);
+		session.setMaxInactiveInterval(Math.toIntExact(this.idleTimeout.toSeconds()));
+		SecurityContext context = this.contextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		this.contextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		CsrfToken token = this.csrfTokens.generateToken(request);
+		this.csrfTokens.saveToken(token, request, response);
+		return token;
+	}
+
+	/**
+	 * Ends the session, if any: it is deleted from the store and its cookie expired. A fresh
+	 * anonymous CSRF token is set as the cookie so the SPA's next log-in passes the CSRF check.
+	 * Calling it without a session is harmless (log-out is idempotent).
+	 * @param request the log-out request
+	 * @param response the response that expires the session cookie
+	 * @return the new anonymous CSRF token, for the response body
+	 */
+	public CsrfToken logOut(HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		this.contextHolder.clearContext();
+		CsrfToken token = this.csrfTokens.generateToken(request);
+		this.csrfTokens.saveToken(token, request, response);
+		return token;
+	}
+
+}

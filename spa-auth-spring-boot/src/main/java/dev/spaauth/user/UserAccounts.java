@@ -1,0 +1,95 @@
+package dev.spaauth.user;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * Stores accounts in the {@code spa_auth.users} table. Usernames and emails are unique
+ * case-insensitively: each is compared by a key, its NFKC form in lower case.
+ */
+public class UserAccounts {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	/**
+	 * Creates the store.
+	 * @param jdbc client of the database that holds the {@code spa_auth} schema
+	 * @param clock source of creation times
+	 */
+	public UserAccounts(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Finds an account by username, ignoring case.
+	 * @param username the username as typed
+	 * @return the account with its password hash, or empty
+	 */
+	public Optional<SpaAuthUser> findByUsername(String username) {
+		return this.jdbc
+			.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE username_key = ?")
+			.param(key(username))
+			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/**
+	 * Returns whether a username is taken, ignoring case.
+	 * @param username the username as typed
+	 * @return whether an account has it
+	 */
+	public boolean usernameTaken(String username) {
+		return exists("username_key", key(username));
+	}
+
+	/**
+	 * Returns whether an email address is taken, ignoring case.
+	 * @param email the address as typed
+	 * @return whether an account has it
+	 */
+	public boolean emailTaken(String email) {
+		return exists("email_key", key(email));
+	}
+
+	/**
+	 * Creates an account.
+	 * @param username the username, already validated
+	 * @param email the email address, already validated
+	 * @param passwordHash the encoded password
+	 * @return the new account, with its password hash
+	 * @throws org.springframework.dao.DuplicateKeyException if the username or email was taken
+	 * meanwhile
+	 */
+	public SpaAuthUser create(String username, String email, String passwordHash) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO spa_auth.users (username, username_key, email, email_key, password_hash, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(username, key(username), email, key(email), passwordHash, OffsetDateTime.now(this.clock))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		return new SpaAuthUser(id, username, email, passwordHash);
+	}
+
+	private boolean exists(String column, String value) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.users WHERE " + column + " = ?")
+			.param(value)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	static String key(String value) {
+		return Normalizer.normalize(value.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.spaauth.problem;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.spaauth.testapp.Browserless.Response;
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BadInputIntegrationTests extends IntegrationTestSupport {
+
+	@Test
+	void malformedJsonThenBadRequestProblem() {
+		for (String body : new String[] { "{", "{}}", "{\"username\": 123, \"password\": [\"x\"]}", "null", "",
+				"[1,2]", "{\"username\":\"a\",\"password\":1e999999}" }) {
+			Response response = this.browser.post("/api/auth/login")
+				.csrf(this.browser.csrf())
+				.body("application/json", body)
+				.send();
+			assertThat(response.status()).as(body).isEqualTo(400);
+			assertProblemWithoutInternals(response);
+		}
+	}
+
+	@Test
+	void deeplyNestedJsonThenBadRequestNeverServerError() {
+		String body = "[".repeat(10_000) + "]".repeat(10_000);
+
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body("application/json", body)
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertProblemWithoutInternals(response);
+	}
+
+	@Test
+	void invalidUtf8ThenBadRequest() {
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.bytes("application/json", new byte[] { '{', '"', 'u', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' })
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertProblemWithoutInternals(response);
+	}
+
+	@Test
+	void formAndTextBodiesWithValidTokenThenUnsupportedMediaType() {
+		String username = signedUp(new dev.spaauth.testapp.Browserless(this.port));
+		for (String type : new String[] { "text/plain", "application/x-www-form-urlencoded", "application/xml",
+				"multipart/form-data; boundary=x" }) {
+			Response response = this.browser.post("/api/auth/login")
+				.csrf(this.browser.csrf())
+				.body(type, "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
+				.send();
+			assertThat(response.status()).as(type).isEqualTo(415);
+			assertThat(response.json().get("code").asString()).isEqualTo("unsupported_media_type");
+			assertThat(response.setCookie("__Host-SESSION")).isEmpty();
+		}
+	}
+
+	@Test
+	void jsonWithCharsetIsAccepted() {
+		String username = signedUp(new dev.spaauth.testapp.Browserless(this.port));
+
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body("application/json; charset=utf-8", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+					+ "\"}")
+			.send();
+
+		assertThat(response.status()).isEqualTo(200);
+	}
+
+	@Test
+	void oversizedBodyThenPayloadTooLargeProblem() {
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.json(Map.of("username", "u", "password", "p".repeat(1_000_000)))
+			.send();
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.json().get("code").asString()).isEqualTo("payload_too_large");
+	}
+
+	@Test
+	void overlongPasswordOnLoginIsRefusedWithoutHashing() {
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.json(Map.of("username", "someone", "password", "p".repeat(1025)))
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get("password").asString()).contains("longer than 1024");
+	}
+
+	@Test
+	void wrongMethodThenMethodNotAllowedProblem() {
+		Response response = this.browser.get("/api/auth/logout").send();
+
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.json().get("code").asString()).isEqualTo("method_not_allowed");
+		assertThat(response.header("Allow").orElseThrow()).contains("POST");
+	}
+
+	@Test
+	void unknownApiPathThenNotFoundProblem() {
+		Response response = this.browser.get("/api/auth/nothing-here").send();
+
+		assertThat(response.status()).isEqualTo(404);
+		assertProblemWithoutInternals(response);
+	}
+
+	@Test
+	void firewallRejectionThenBadRequestProblem() {
+		Response response = this.browser.get("/api/auth/session;jsessionid=abc").send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertProblemWithoutInternals(response);
+	}
+
+	private static void assertProblemWithoutInternals(Response response) {
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("code").isString()).isTrue();
+		assertThat(response.json().get("detail").asString()).isNotBlank();
+		assertThat(response.body()).doesNotContainIgnoringCase("exception")
+			.doesNotContain("at org.")
+			.doesNotContain("tools.jackson")
+			.doesNotContainIgnoringCase("select ");
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.spaauth.session;
+
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Idle and absolute timeouts, enforced on the server. Time is moved by ageing the session's stored
+ * times in the real session store, so no test waits.
+ */
+class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
+
+	@Test
+	void sessionWhenIdleLongerThanIdleTimeoutThenEnded() {
+		signedUp(this.browser);
+		long aged = System.currentTimeMillis() - Duration.ofMinutes(31).toMillis();
+		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
+			.params(aged, aged + Duration.ofMinutes(30).toMillis(), sessionId())
+			.update();
+
+		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void sessionWhenIdleLessThanIdleTimeoutThenKeptAndIdleTimeoutIsThirtyMinutes() {
+		signedUp(this.browser);
+		int maxInactive = this.jdbc.sql("SELECT max_inactive_interval FROM spa_auth.spring_session WHERE session_id = ?")
+			.param(sessionId())
+			.query(Integer.class)
+			.single();
+		long aged = System.currentTimeMillis() - Duration.ofMinutes(29).toMillis();
+		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
+			.params(aged, aged + Duration.ofMinutes(30).toMillis(), sessionId())
+			.update();
+
+		assertThat(maxInactive).isEqualTo(30 * 60);
+		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void sessionWhenOlderThanAbsoluteTimeoutThenEndedEvenIfActive() {
+		signedUp(this.browser);
+		String id = sessionId();
+		this.jdbc.sql("UPDATE spa_auth.spring_session SET creation_time = ? WHERE session_id = ?")
+			.params(System.currentTimeMillis() - Duration.ofHours(12).plusSeconds(1).toMillis(), id)
+			.update();
+
+		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(401);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session WHERE session_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void sessionWhenYoungerThanAbsoluteTimeoutThenKept() {
+		signedUp(this.browser);
+		this.jdbc.sql("UPDATE spa_auth.spring_session SET creation_time = ? WHERE session_id = ?")
+			.params(System.currentTimeMillis() - Duration.ofHours(11).toMillis(), sessionId())
+			.update();
+
+		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	private String sessionId() {
+		return new String(Base64.getDecoder().decode(this.browser.cookies().get("__Host-SESSION")));
+	}
+
+}

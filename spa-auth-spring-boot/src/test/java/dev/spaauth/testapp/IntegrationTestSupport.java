@@ -1,0 +1,71 @@
+package dev.spaauth.testapp;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the full-stack tests: the test application on a random port with an in-memory H2
+ * database, one Spring context shared by every subclass, and a fresh cookie jar per test.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTestSupport {
+
+	/** A password zxcvbn scores 4 that is derived from no test username. */
+	protected static final String PASSWORD = "correct horse battery staple 42";
+
+	private static final AtomicInteger users = new AtomicInteger();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected DataSource dataSource;
+
+	protected Browserless browser;
+
+	protected JdbcClient jdbc;
+
+	@BeforeEach
+	void newBrowser() {
+		this.browser = new Browserless(this.port);
+		this.jdbc = JdbcClient.create(this.dataSource);
+	}
+
+	/** Returns a username no other test uses. */
+	protected static String uniqueUsername() {
+		return "user" + users.incrementAndGet() + "_" + Long.toString(System.nanoTime(), 36);
+	}
+
+	/** Signs a new user up in the given client and returns the username. */
+	protected static String signedUp(Browserless client) {
+		String username = uniqueUsername();
+		Browserless.Response response = client.signup(username, username + "@example.com", PASSWORD);
+		if (response.status() != 201) {
+			throw new IllegalStateException("Sign-up failed: " + response.body());
+		}
+		return username;
+	}
+
+	/** Counts the sessions in the store. */
+	protected long sessionCount() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session").query(Long.class).single();
+	}
+
+	/** Returns whether the store holds a session that the given cookie value points to. */
+	protected boolean sessionStored(String cookieValue) {
+		String id = new String(java.util.Base64.getDecoder().decode(cookieValue));
+		return this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session WHERE session_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+}

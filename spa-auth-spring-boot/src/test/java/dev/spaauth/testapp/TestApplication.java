@@ -1,0 +1,38 @@
+package dev.spaauth.testapp;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.spaauth.user.SpaAuthUser;
+
+/** A minimal application on spa-auth with one protected resource, for the library's tests. */
+@SpringBootApplication
+public class TestApplication {
+
+	@RestController
+	static class ThingsController {
+
+		@GetMapping("/api/things")
+		Map<String, Object> list(@AuthenticationPrincipal SpaAuthUser user) {
+			return Map.of("owner", user.getUsername());
+		}
+
+		@PostMapping(path = "/api/things", consumes = "application/json")
+		Map<String, Object> create(@AuthenticationPrincipal SpaAuthUser user, @RequestBody Map<String, Object> body) {
+			return Map.of("owner", user.getUsername(), "received", body);
+		}
+
+		@GetMapping("/public/ping")
+		Map<String, Object> ping() {
+			return Map.of("pong", true);
+		}
+
+	}
+
+}
