@@ -14,16 +14,16 @@ import org.springframework.util.unit.DataSize;
  * one is explicit configuration, and {@link SpaAuthConfigurationValidator} stops start-up on an
  * unsafe combination.
  *
- * @param basePath path prefix of the authentication endpoints ({@code /csrf}, {@code /login},
+ * @param basePath Path prefix of the authentication endpoints ({@code /csrf}, {@code /login},
  * {@code /logout}, {@code /session}, {@code /signup}); starts with "/" and has no trailing "/"
- * @param protectedPaths path patterns that need an authenticated session; a request to one without
+ * @param protectedPaths Path patterns that need an authenticated session; a request to one without
  * a session is answered 401 problem {@code unauthenticated}; other paths (the SPA's files) are public
- * @param maxRequestBodySize largest request body accepted on any path; larger bodies are answered
+ * @param maxRequestBodySize Largest request body accepted on any path; larger bodies are answered
  * 413 problem {@code payload_too_large} before any endpoint reads them
- * @param cookies attributes shared by the session cookie and the CSRF cookie
- * @param session server-side session settings
+ * @param cookies Attributes shared by the session cookie and the CSRF cookie
+ * @param session Server-side session settings
  * @param csrf CSRF token settings
- * @param password password policy for new passwords
+ * @param password Password policy for new passwords
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
@@ -35,7 +35,7 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * Attributes shared by the session cookie and the CSRF cookie (RFC 6265bis sections 4.1.2.5
 	 * and 4.1.2.7).
 	 *
-	 * @param secure whether cookies carry the {@code Secure} attribute (and so the session cookie
+	 * @param secure Whether cookies carry the {@code Secure} attribute (and so the session cookie
 	 * its {@code __Host-} prefix). Chromium keeps Secure cookies on plain {@code http://localhost}
 	 * and {@code http://127.0.0.1}, so turn this off only for plain-HTTP development on other host
 	 * names; start-up logs a warning when it is off
@@ -47,10 +47,10 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	/**
 	 * Server-side session settings (OWASP Session Management Cheat Sheet; ASVS 7.3.1, 7.3.2).
 	 *
-	 * @param cookieName name of the session cookie; unset means {@code __Host-SESSION} when
+	 * @param cookieName Name of the session cookie; unset means {@code __Host-SESSION} when
 	 * cookies are secure and {@code SESSION} otherwise
-	 * @param idleTimeout how long a session lives without requests before the server ends it
-	 * @param absoluteTimeout how long a session lives after log-in, however active, before the
+	 * @param idleTimeout How long a session lives without requests before the server ends it
+	 * @param absoluteTimeout How long a session lives after log-in, however active, before the
 	 * server ends it; at least the idle timeout
 	 */
 	public record Session(@Nullable String cookieName, @DefaultValue("30m") Duration idleTimeout,
@@ -58,7 +58,7 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 
 		/**
 		 * Returns the configured session cookie name or, when unset, the derived one.
-		 * @param secure whether cookies are {@code Secure}
+		 * @param secure Whether cookies are {@code Secure}
 		 * @return the session cookie name, never blank
 		 */
 		public String effectiveCookieName(boolean secure) {
@@ -74,10 +74,10 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * CSRF token settings. The defaults are the names axios and Angular use; a client written for
 	 * Django works with {@code cookie-name: csrftoken} and {@code header-name: X-CSRFToken}.
 	 *
-	 * @param cookieName name of the cookie that delivers the token to JavaScript on the API's own
+	 * @param cookieName Name of the cookie that delivers the token to JavaScript on the API's own
 	 * origin (not HttpOnly)
-	 * @param headerName name of the request header that must carry the token on unsafe requests
-	 * @param signingSecret secret (at least 32 characters) that signs tokens handed out before
+	 * @param headerName Name of the request header that must carry the token on unsafe requests
+	 * @param signingSecret Secret (at least 32 characters) that signs tokens handed out before
 	 * log-in; unset means a random secret per start, so such tokens stop working after a restart
 	 * and the client primes again; set the same value on every instance behind a load balancer
 	 */
@@ -88,9 +88,9 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	/**
 	 * Policy for new passwords (ASVS 6.2.1, 6.2.9, 6.2.11, 6.2.12; NIST SP 800-63B 3.1.1.2).
 	 *
-	 * @param minLength fewest characters (Unicode code points) a new password may have; at least 8
-	 * @param maxLength most characters a new password may have; at least 64
-	 * @param minStrength lowest zxcvbn score (0 to 4) a new password must reach, judged with the
+	 * @param minLength Fewest characters (Unicode code points) a new password may have; at least 8
+	 * @param maxLength Most characters a new password may have; at least 64
+	 * @param minStrength Lowest zxcvbn score (0 to 4) a new password must reach, judged with the
 	 * username and email as known words so that passwords derived from them are refused
 	 */
 	public record Password(@DefaultValue("8") int minLength, @DefaultValue("128") int maxLength,

@@ -44,6 +44,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * Answers a problem thrown by application code.
+	 * @param ex the exception with its code and detail
+	 * @return the problem
+	 */
+	@ExceptionHandler(ProblemException.class)
+	public ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
+		return respond(Problems.of(ex.getCode(), ex.getMessage()));
+	}
+
+	/**
 	 * Answers a failed log-in the same way whether the user exists or not (no user enumeration;
 	 * ASVS 6.3.8).
 	 * @param ex the exception

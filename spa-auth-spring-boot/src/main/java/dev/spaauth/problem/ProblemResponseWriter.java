@@ -28,7 +28,8 @@ public final class ProblemResponseWriter {
 	}
 
 	/**
-	 * Writes the problem with its status, {@code Cache-Control: no-store}, and no body if the
+	 * Writes the problem with its status, {@code Cache-Control: no-store} and
+	 * {@code X-Content-Type-Options: nosniff}; writes nothing if the
 	 * response is already committed.
 	 * @param response the response to write to
 	 * @param problem the problem
@@ -43,6 +44,7 @@ public final class ProblemResponseWriter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
 		this.jsonMapper.writeValue(response.getOutputStream(), toMap(problem));
 	}
 

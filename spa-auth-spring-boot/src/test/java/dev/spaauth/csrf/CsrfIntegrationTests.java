@@ -4,9 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.spaauth.testapp.Browserless;
-import dev.spaauth.testapp.Browserless.Response;
-import dev.spaauth.testapp.Browserless.SetCookie;
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.ApiClient.SetCookie;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +53,7 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void loginWhenNoTokenThenForbiddenCsrfProblemAndNoSession() {
 		signedUpUser();
-		Browserless attacker = new Browserless(this.port);
+		ApiClient attacker = new ApiClient(this.port);
 
 		Response response = attacker.post("/api/auth/login")
 			.json(Map.of("username", this.username, "password", PASSWORD))
@@ -67,7 +67,7 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 	void unsafeRequestWhenCookieAndHeaderPairMadeUpByClientThenForbidden() {
 		// Cookie tossing: a sibling subdomain plants a cookie and sends the same value in the header.
 		signedUpUser();
-		Browserless attacker = new Browserless(this.port);
+		ApiClient attacker = new ApiClient(this.port);
 		attacker.cookies().put("XSRF-TOKEN", "attacker-chosen-value-attacker-chosen-value");
 
 		Response response = attacker.post("/api/auth/login")
@@ -80,7 +80,7 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void authenticatedRequestWhenTokenIssuedToAnotherSessionThenForbidden() {
-		Browserless other = new Browserless(this.port);
+		ApiClient other = new ApiClient(this.port);
 		signedUp(other);
 		String othersToken = other.csrf();
 		signedUpUser();
@@ -93,7 +93,7 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void authenticatedRequestWhenTokenPlantedAsCookieAndHeaderThenForbidden() {
 		// A valid anonymous token obtained elsewhere is no good once the client has a session.
-		String anonymousToken = new Browserless(this.port).csrf();
+		String anonymousToken = new ApiClient(this.port).csrf();
 		signedUpUser();
 		this.browser.cookies().put("XSRF-TOKEN", anonymousToken);
 

@@ -4,9 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.spaauth.testapp.Browserless;
-import dev.spaauth.testapp.Browserless.Response;
-import dev.spaauth.testapp.Browserless.SetCookie;
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.ApiClient.SetCookie;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void loginWhenCredentialsValidThenUserNewCsrfTokenAndHardenedSessionCookie() {
-		String username = signedUp(new Browserless(this.port));
+		String username = signedUp(new ApiClient(this.port));
 		String anonymousToken = this.browser.csrf();
 
 		Response response = this.browser.post("/api/auth/login")
@@ -49,7 +49,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void loginThenSessionIdChangesAndOldIdIsDeleted() {
 		// Session fixation: a session the client had before log-in must not become authenticated.
-		Browserless other = new Browserless(this.port);
+		ApiClient other = new ApiClient(this.port);
 		String username = signedUp(other);
 		signedUp(this.browser);
 		String before = this.browser.cookies().get(SESSION);
@@ -65,7 +65,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void loginWhenClientChoseASessionIdThenItIsNotAdopted() {
-		String username = signedUp(new Browserless(this.port));
+		String username = signedUp(new ApiClient(this.port));
 		String chosen = java.util.Base64.getEncoder()
 			.encodeToString("00000000-0000-4000-8000-000000000001".getBytes());
 		this.browser.cookies().put(SESSION, chosen);
@@ -78,7 +78,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void loginThenTheTokenFromBeforeLoginIsRefused() {
-		String username = signedUp(new Browserless(this.port));
+		String username = signedUp(new ApiClient(this.port));
 		String anonymousToken = this.browser.csrf();
 		String newToken = this.browser.post("/api/auth/login")
 			.csrf(anonymousToken)
@@ -111,7 +111,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void loginWhenPasswordWrongOrUserUnknownThenSameProblem() {
-		String username = signedUp(new Browserless(this.port));
+		String username = signedUp(new ApiClient(this.port));
 
 		Response wrongPassword = this.browser.login(username, "not the password at all");
 		Response unknownUser = this.browser.login("nobody-" + username, "not the password at all");
@@ -127,7 +127,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void loginIgnoresUsernameCase() {
-		String username = signedUp(new Browserless(this.port));
+		String username = signedUp(new ApiClient(this.port));
 
 		assertThat(this.browser.login(username.toUpperCase(), PASSWORD).status()).isEqualTo(200);
 	}
@@ -152,7 +152,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 		assertThat(sessionStored(sessionCookie)).isFalse();
 		assertThat(response.header("Cache-Control").orElseThrow()).contains("no-store");
 
-		Browserless replay = new Browserless(this.port);
+		ApiClient replay = new ApiClient(this.port);
 		replay.cookies().put(SESSION, sessionCookie);
 		assertThat(replay.get("/api/things").send().status()).isEqualTo(401);
 		assertThat(replay.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isFalse();
@@ -242,12 +242,35 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 		signedUp(this.browser);
 		String value = this.browser.cookies().get(SESSION);
 
-		Browserless other = new Browserless(this.port);
+		ApiClient other = new ApiClient(this.port);
 		other.cookies().put("SESSION", value);
 		assertThat(other.get("/api/things").send().status()).isEqualTo(401);
-		assertThat(new Browserless(this.port).get("/api/things?SESSION=" + value).send().status()).isEqualTo(401);
-		assertThat(new Browserless(this.port).get("/api/things").header("X-Auth-Token", value).send().status())
+		assertThat(new ApiClient(this.port).get("/api/things?SESSION=" + value).send().status()).isEqualTo(401);
+		assertThat(new ApiClient(this.port).get("/api/things").header("X-Auth-Token", value).send().status())
 			.isEqualTo(401);
+	}
+
+
+	@Test
+	void loginWhenUserUnknownThenTakesAboutAsLongAsAWrongPassword() {
+		// No user enumeration by timing: an unknown username costs an Argon2id hash too.
+		String username = signedUp(new ApiClient(this.port));
+		this.browser.login(username, "warm up the encoder");
+		long wrongPassword = medianNanos(() -> this.browser.login(username, "not the password at all"));
+		long unknownUser = medianNanos(() -> this.browser.login("nobody-" + username, "not the password at all"));
+
+		assertThat((double) unknownUser / wrongPassword).isBetween(0.5, 2.0);
+	}
+
+	private static long medianNanos(Runnable attempt) {
+		long[] samples = new long[7];
+		for (int i = 0; i < samples.length; i++) {
+			long start = System.nanoTime();
+			attempt.run();
+			samples[i] = System.nanoTime() - start;
+		}
+		java.util.Arrays.sort(samples);
+		return samples[samples.length / 2];
 	}
 
 }

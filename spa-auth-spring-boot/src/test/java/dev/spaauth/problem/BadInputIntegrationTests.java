@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.spaauth.testapp.Browserless.Response;
+import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void formAndTextBodiesWithValidTokenThenUnsupportedMediaType() {
-		String username = signedUp(new dev.spaauth.testapp.Browserless(this.port));
+		String username = signedUp(new dev.spaauth.testapp.ApiClient(this.port));
 		for (String type : new String[] { "text/plain", "application/x-www-form-urlencoded", "application/xml",
 				"multipart/form-data; boundary=x" }) {
 			Response response = this.browser.post("/api/auth/login")
@@ -65,7 +65,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void jsonWithCharsetIsAccepted() {
-		String username = signedUp(new dev.spaauth.testapp.Browserless(this.port));
+		String username = signedUp(new dev.spaauth.testapp.ApiClient(this.port));
 
 		Response response = this.browser.post("/api/auth/login")
 			.csrf(this.browser.csrf())
@@ -85,6 +85,8 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.json().get("code").asString()).isEqualTo("payload_too_large");
+		assertThat(response.header("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.header("Cache-Control")).hasValue("no-store");
 	}
 
 	@Test
@@ -125,6 +127,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 	private static void assertProblemWithoutInternals(Response response) {
 		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.header("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(response.json().get("code").isString()).isTrue();
 		assertThat(response.json().get("detail").asString()).isNotBlank();
 		assertThat(response.body()).doesNotContainIgnoringCase("exception")

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.spaauth.testapp.Browserless.Response;
+import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +69,7 @@ class SignupIntegrationTests extends IntegrationTestSupport {
 		Response response = this.browser.signup(username, username + "@example.com", passphrase);
 
 		assertThat(response.status()).isEqualTo(201);
-		Response login = new dev.spaauth.testapp.Browserless(this.port).login(username, passphrase);
+		Response login = new dev.spaauth.testapp.ApiClient(this.port).login(username, passphrase);
 		assertThat(login.status()).isEqualTo(200);
 	}
 

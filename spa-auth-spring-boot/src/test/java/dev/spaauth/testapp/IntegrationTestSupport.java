@@ -29,13 +29,13 @@ public abstract class IntegrationTestSupport {
 	@Autowired
 	protected DataSource dataSource;
 
-	protected Browserless browser;
+	protected ApiClient browser;
 
 	protected JdbcClient jdbc;
 
 	@BeforeEach
 	void newBrowser() {
-		this.browser = new Browserless(this.port);
+		this.browser = new ApiClient(this.port);
 		this.jdbc = JdbcClient.create(this.dataSource);
 	}
 
@@ -45,9 +45,9 @@ public abstract class IntegrationTestSupport {
 	}
 
 	/** Signs a new user up in the given client and returns the username. */
-	protected static String signedUp(Browserless client) {
+	protected static String signedUp(ApiClient client) {
 		String username = uniqueUsername();
-		Browserless.Response response = client.signup(username, username + "@example.com", PASSWORD);
+		ApiClient.Response response = client.signup(username, username + "@example.com", PASSWORD);
 		if (response.status() != 201) {
 			throw new IllegalStateException("Sign-up failed: " + response.body());
 		}

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A raw HTTP client for tests that keeps cookies like one browser profile (by name, replaced or
  * expired by Set-Cookie) and lets a test set or forge any header: the real HTTP stack, no mocks.
  */
-public final class Browserless {
+public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -28,7 +28,7 @@ public final class Browserless {
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
-	public Browserless(int port) {
+	public ApiClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
@@ -71,15 +71,15 @@ public final class Browserless {
 
 		private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
 
+		private final String method;
+
 		private boolean sendCookies = true;
 
 		Request(String method, String path) {
-			this.builder = HttpRequest.newBuilder(URI.create(Browserless.this.baseUrl + path));
+			this.builder = HttpRequest.newBuilder(URI.create(ApiClient.this.baseUrl + path));
 			this.builder.header("Accept", "*/*");
 			this.method = method;
 		}
-
-		private final String method;
 
 		public Request header(String name, String value) {
 			this.builder.header(name, value);
@@ -112,9 +112,9 @@ public final class Browserless {
 		}
 
 		public Response send() {
-			if (this.sendCookies && !Browserless.this.cookies.isEmpty()) {
+			if (this.sendCookies && !ApiClient.this.cookies.isEmpty()) {
 				StringBuilder header = new StringBuilder();
-				Browserless.this.cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ")
+				ApiClient.this.cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ")
 					.append(name)
 					.append('=')
 					.append(value));
@@ -126,10 +126,10 @@ public final class Browserless {
 				Response result = new Response(response);
 				for (SetCookie cookie : result.setCookies()) {
 					if (cookie.expired()) {
-						Browserless.this.cookies.remove(cookie.name());
+						ApiClient.this.cookies.remove(cookie.name());
 					}
 					else {
-						Browserless.this.cookies.put(cookie.name(), cookie.value());
+						ApiClient.this.cookies.put(cookie.name(), cookie.value());
 					}
 				}
 				return result;
