@@ -11,13 +11,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -62,6 +66,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(BadCredentialsException.class)
 	public ResponseEntity<ProblemDetail> handleBadCredentials(BadCredentialsException ex) {
 		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password"));
+	}
+
+	/**
+	 * Answers an access decision made inside a handler (method security) as 403, not as a fault.
+	 * @param ex the exception
+	 * @return 403 problem {@code forbidden}
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	public ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
+		return respond(Problems.of(ProblemCode.FORBIDDEN, "You are not allowed to do this."));
+	}
+
+	/**
+	 * Answers an authentication failure raised inside a handler as 401, not as a fault; a failure of
+	 * the account store behind it is a fault (500).
+	 * @param ex the exception
+	 * @return 401 problem {@code unauthenticated}
+	 */
+	@ExceptionHandler(AuthenticationException.class)
+	public ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException ex) {
+		if (ex instanceof InternalAuthenticationServiceException) {
+			return handleUnexpected(ex);
+		}
+		return respond(Problems.of(ProblemCode.UNAUTHENTICATED, "Log in and try again."));
 	}
 
 	/**
@@ -111,6 +139,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof HttpMessageNotReadableException) {
 			return "The request body is missing or is not valid JSON of the expected shape. Send a JSON object "
 					+ "with the documented fields.";
+		}
+		if (ex instanceof ResponseStatusException statusException && statusException.getReason() != null) {
+			return statusException.getReason();
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException) {
 			return "Send the body as application/json.";
