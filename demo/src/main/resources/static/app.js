@@ -20,13 +20,19 @@
  *   field messages next to their control, linked with aria-describedby (aria-invalid="true").
  * - A 401 while signed in switches to the log-in tab with the alert
  *   "Your session has ended. Please log in again."
+ *
+ * Where the API lives: at start the app reads /config.json from its own origin,
+ * {"apiBaseUrl": ""} for an API on the same origin (as served by the demo), or the API's
+ * origin, e.g. {"apiBaseUrl": "https://api.example.com"}, when the SPA is served elsewhere
+ * (see deploy/nginx/). A missing or unreadable file means the same origin.
  */
 import { createClient, HTTPError, NetworkError } from '/spa-auth-client/index.js';
 import { setAlert, showFieldErrors, clearFieldErrors, firstInvalid, whileBusy, noteItem } from './dom.js';
 
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 
-const client = createClient();
+/** Created in start(), once /config.json has said where the API is. */
+let client;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -132,8 +138,21 @@ function handleError(error, { alert, form, signedIn = false }) {
 
 const initialTab = location.hash === '#signup' ? 'signup' : 'login';
 
+/** The API's base URL from /config.json, or '' (same origin) if the file is missing or invalid. */
+async function loadApiBaseUrl() {
+	try {
+		const response = await fetch('/config.json', { headers: { Accept: 'application/json' }, cache: 'no-cache' });
+		if (!response.ok) return '';
+		const { apiBaseUrl } = await response.json();
+		return typeof apiBaseUrl === 'string' ? apiBaseUrl : '';
+	} catch {
+		return '';
+	}
+}
+
 async function start() {
 	showView('loading');
+	client ??= createClient({ baseUrl: await loadApiBaseUrl() });
 	try {
 		const session = await client.session();
 		if (session.authenticated) {

@@ -37,6 +37,7 @@ import dev.spaauth.csrf.CsrfController;
 import dev.spaauth.csrf.CsrfTokenSigner;
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.login.AuthController;
+import dev.spaauth.origin.TrustedOrigins;
 import dev.spaauth.problem.ApiExceptionHandler;
 import dev.spaauth.problem.ProblemErrorController;
 import dev.spaauth.problem.ProblemRequestRejectedHandler;
@@ -69,8 +70,15 @@ public final class SpaAuthAutoConfiguration {
 
 	private static final int ARGON2_ITERATIONS = 2;
 
+	private final OriginSettings origins;
+
 	SpaAuthAutoConfiguration(SpaAuthProperties properties) {
-		SpaAuthConfigurationValidator.validate(properties);
+		this.origins = SpaAuthConfigurationValidator.validate(properties);
+	}
+
+	@Bean
+	TrustedOrigins spaAuthTrustedOrigins() {
+		return new TrustedOrigins(this.origins.publicOrigin(), this.origins.allowedOrigins());
 	}
 
 	@Bean
@@ -105,7 +113,7 @@ public final class SpaAuthAutoConfiguration {
 			cookie.setCookieName(properties.session().effectiveCookieName(secure));
 			cookie.setUseSecureCookie(secure);
 			cookie.setUseHttpOnlyCookie(true);
-			cookie.setSameSite(properties.cookies().sameSite().attributeValue());
+			cookie.setSameSite(this.origins.sameSite().attributeValue());
 			cookie.setCookiePath("/");
 			cookie.setDomainName(null);
 			cookie.setCookieMaxAge(-1);
@@ -118,7 +126,7 @@ public final class SpaAuthAutoConfiguration {
 		CsrfTokenSigner signer = (csrf.signingSecret() != null) ? CsrfTokenSigner.withSecret(csrf.signingSecret())
 				: CsrfTokenSigner.withRandomSecret();
 		return new SessionBoundCsrfTokenRepository(signer, csrf.cookieName(), csrf.headerName(),
-				properties.cookies().secure(), properties.cookies().sameSite().attributeValue());
+				properties.cookies().secure(), this.origins.sameSite().attributeValue());
 	}
 
 	@Bean

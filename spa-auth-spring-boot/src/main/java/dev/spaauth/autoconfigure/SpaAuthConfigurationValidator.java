@@ -5,8 +5,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.spaauth.autoconfigure.SpaAuthProperties.SameSite;
-
 /**
  * Checks {@link SpaAuthProperties} at start-up and refuses unsafe or inconsistent combinations with
  * a {@link SpaAuthConfigurationException} that says what to change.
@@ -21,11 +19,12 @@ final class SpaAuthConfigurationValidator {
 	}
 
 	/**
-	 * Validates the settings.
+	 * Validates the settings and resolves the origins and the SameSite value.
 	 * @param properties the bound settings
+	 * @return the resolved origin settings
 	 * @throws SpaAuthConfigurationException on the first unsafe or inconsistent setting
 	 */
-	static void validate(SpaAuthProperties properties) {
+	static OriginSettings validate(SpaAuthProperties properties) {
 		validateBasePath(properties.basePath());
 		validateCookies(properties);
 		validateSession(properties.session());
@@ -35,6 +34,7 @@ final class SpaAuthConfigurationValidator {
 			fail("spa-auth.max-request-body-size is " + properties.maxRequestBodySize() + ".",
 					"Set it to at least 1KB; sign-up bodies need room for a 128-character password and an email.");
 		}
+		return OriginSettings.resolve(properties);
 	}
 
 	private static void validateBasePath(String basePath) {
@@ -46,11 +46,6 @@ final class SpaAuthConfigurationValidator {
 
 	private static void validateCookies(SpaAuthProperties properties) {
 		boolean secure = properties.cookies().secure();
-		if (properties.cookies().sameSite() == SameSite.NONE && !secure) {
-			fail("spa-auth.cookies.same-site is 'none' but spa-auth.cookies.secure is false; browsers refuse "
-					+ "SameSite=None cookies without Secure (RFC 6265bis section 4.1.2.7).",
-					"Serve the API over HTTPS and set spa-auth.cookies.secure=true, or use same-site 'lax'.");
-		}
 		String name = properties.session().effectiveCookieName(secure);
 		if (!secure && (name.startsWith("__Host-") || name.startsWith("__Secure-"))) {
 			fail("spa-auth.session.cookie-name is '" + name + "' but spa-auth.cookies.secure is false; browsers "

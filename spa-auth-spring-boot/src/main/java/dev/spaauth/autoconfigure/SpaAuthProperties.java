@@ -20,16 +20,25 @@ import org.springframework.util.unit.DataSize;
  * a session is answered 401 problem {@code unauthenticated}; other paths (the SPA's files) are public
  * @param maxRequestBodySize Largest request body accepted on any path; larger bodies are answered
  * 413 problem {@code payload_too_large} before any endpoint reads them
+ * @param allowedOrigins SPA origins on other origins (not the API's own) allowed to call the API with
+ * the user's cookies, each exactly {@code scheme://host[:port]}, such as
+ * {@code https://app.example.com}; they get CORS with credentials and are trusted for unsafe
+ * requests. Empty (the default) when the SPA is served from the API's own origin
+ * @param publicOrigin The API's own origin as browsers see it, such as
+ * {@code https://api.example.com}; required with allowed origins; unset means the origin each
+ * request was addressed to
  * @param cookies Attributes shared by the session cookie and the CSRF cookie
  * @param session Server-side session settings
  * @param csrf CSRF token settings
  * @param password Password policy for new passwords
+ * @param cors CORS settings for the allowed origins
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue("/api/**") List<String> protectedPaths, @DefaultValue("64KB") DataSize maxRequestBodySize,
-		@DefaultValue Cookies cookies, @DefaultValue Session session, @DefaultValue Csrf csrf,
-		@DefaultValue Password password) {
+		@DefaultValue List<String> allowedOrigins, @Nullable String publicOrigin, @DefaultValue Cookies cookies,
+		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
+		@DefaultValue Cors cors) {
 
 	/**
 	 * Attributes shared by the session cookie and the CSRF cookie (RFC 6265bis sections 4.1.2.5
@@ -39,9 +48,20 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * its {@code __Host-} prefix). Chromium keeps Secure cookies on plain {@code http://localhost}
 	 * and {@code http://127.0.0.1}, so turn this off only for plain-HTTP development on other host
 	 * names; start-up logs a warning when it is off
-	 * @param sameSite SameSite attribute of both cookies; {@code none} requires {@code secure}
+	 * @param sameSite SameSite attribute of both cookies; unset means derived: {@code lax} when
+	 * every allowed origin is same-site with the public origin, {@code none} otherwise; {@code none}
+	 * requires {@code secure}, and a cross-site allowed origin requires {@code none}
 	 */
-	public record Cookies(@DefaultValue("true") boolean secure, @DefaultValue("lax") SameSite sameSite) {
+	public record Cookies(@DefaultValue("true") boolean secure, @Nullable SameSite sameSite) {
+	}
+
+	/**
+	 * CORS settings for {@code spa-auth.allowed-origins}.
+	 *
+	 * @param preflightMaxAge How long browsers may cache a preflight answer
+	 * ({@code Access-Control-Max-Age}); Chromium caps it at 2 hours
+	 */
+	public record Cors(@DefaultValue("10m") Duration preflightMaxAge) {
 	}
 
 	/**

@@ -13,17 +13,23 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.filter.CorsFilter;
 
 import dev.spaauth.csrf.HeaderCsrfTokenRequestHandler;
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
+import dev.spaauth.origin.AllowedOriginsCorsFilter;
+import dev.spaauth.origin.OriginCheckFilter;
+import dev.spaauth.origin.TrustedOrigins;
 import dev.spaauth.problem.ProblemAccessDeniedHandler;
 import dev.spaauth.problem.ProblemAuthenticationEntryPoint;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.AbsoluteSessionTimeoutFilter;
 
 /**
- * The security filter chain of spa-auth: CSRF on every unsafe request (log-in included), the
+ * The security filter chain of spa-auth: CORS for the allowed origins, the trusted-origin check
+ * and CSRF on every unsafe request (log-in included), the
  * session as the only place authentication lives, problem details for 401 and 403, and none of the
  * browser-form machinery (form login, HTTP Basic, redirects, saved requests). An application that
  * declares its own {@link SecurityFilterChain} replaces this one.
@@ -36,8 +42,15 @@ class SpaAuthSecurityConfiguration {
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain spaAuthSecurityFilterChain(HttpSecurity http, SpaAuthProperties properties,
 			SessionBoundCsrfTokenRepository csrfTokens, SecurityContextRepository securityContextRepository,
-			ProblemResponseWriter problems) {
+			TrustedOrigins trustedOrigins, ProblemResponseWriter problems) {
 		String base = properties.basePath();
+		// CORS only when the SPA lives on other origins; same-origin deployments send no CORS headers.
+		http.cors((cors) -> cors.disable());
+		if (!trustedOrigins.allowedOrigins().isEmpty()) {
+			http.addFilterAt(new AllowedOriginsCorsFilter(trustedOrigins.allowedOrigins(),
+					properties.csrf().headerName(), properties.cors().preflightMaxAge(), problems), CorsFilter.class);
+		}
+		http.addFilterBefore(new OriginCheckFilter(trustedOrigins, problems), CsrfFilter.class);
 		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 			.csrfTokenRequestHandler(new HeaderCsrfTokenRequestHandler()))
 			.securityContext((context) -> context.securityContextRepository(securityContextRepository))

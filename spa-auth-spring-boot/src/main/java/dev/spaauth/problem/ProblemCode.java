@@ -26,6 +26,9 @@ public enum ProblemCode {
 	/** 403: the CSRF token is missing or invalid. */
 	CSRF_FAILED(HttpStatus.FORBIDDEN, "CSRF check failed"),
 
+	/** 403: an unsafe request from a page whose origin is not trusted, or a CORS request refused. */
+	ORIGIN_FORBIDDEN(HttpStatus.FORBIDDEN, "Origin not allowed"),
+
 	/** 403: authenticated, but not allowed. */
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
 

@@ -45,7 +45,16 @@ public final class ProblemResponseWriter {
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		this.jsonMapper.writeValue(response.getOutputStream(), toMap(problem));
+		response.getOutputStream().write(toJson(problem));
+	}
+
+	/**
+	 * Serialises a problem as the body of an {@code application/problem+json} response.
+	 * @param problem the problem
+	 * @return the JSON, UTF-8 encoded
+	 */
+	public byte[] toJson(ProblemDetail problem) {
+		return this.jsonMapper.writeValueAsBytes(toMap(problem));
 	}
 
 	private static Map<String, Object> toMap(ProblemDetail problem) {

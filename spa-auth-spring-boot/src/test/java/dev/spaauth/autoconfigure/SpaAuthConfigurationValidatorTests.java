@@ -22,7 +22,8 @@ class SpaAuthConfigurationValidatorTests {
 		SpaAuthProperties properties = bind();
 
 		assertThat(properties.cookies().secure()).isTrue();
-		assertThat(properties.cookies().sameSite()).isEqualTo(SpaAuthProperties.SameSite.LAX);
+		assertThat(SpaAuthConfigurationValidator.validate(properties).sameSite())
+			.isEqualTo(SpaAuthProperties.SameSite.LAX);
 		assertThat(properties.session().effectiveCookieName(true)).isEqualTo("__Host-SESSION");
 		assertThat(properties.session().idleTimeout()).hasMinutes(30);
 		assertThat(properties.session().absoluteTimeout()).hasHours(12);
@@ -77,6 +78,58 @@ class SpaAuthConfigurationValidatorTests {
 	void sameNameForSessionAndCsrfCookiesIsRefused() {
 		assertRefused(bind("session.cookie-name", "__Host-x", "csrf.cookie-name", "__Host-x"), "both named",
 				"different values");
+	}
+
+	@Test
+	void sameSiteIsLaxWithoutAllowedOriginsAndForSiblingOrigins() {
+		assertThat(SpaAuthConfigurationValidator.validate(bind()).sameSite()).isEqualTo(SpaAuthProperties.SameSite.LAX);
+		OriginSettings sibling = SpaAuthConfigurationValidator.validate(bind("allowed-origins",
+				"https://app.example.com,https://admin.example.com:8443", "public-origin", "https://api.example.com"));
+		assertThat(sibling.sameSite()).isEqualTo(SpaAuthProperties.SameSite.LAX);
+		assertThat(sibling.allowedOrigins()).map(Object::toString)
+			.containsExactly("https://app.example.com", "https://admin.example.com:8443");
+	}
+
+	@Test
+	void sameSiteIsNoneWhenAnAllowedOriginIsCrossSite() {
+		OriginSettings settings = SpaAuthConfigurationValidator
+			.validate(bind("allowed-origins", "https://app.example.net", "public-origin", "https://api.example.com"));
+
+		assertThat(settings.sameSite()).isEqualTo(SpaAuthProperties.SameSite.NONE);
+	}
+
+	@Test
+	void crossSiteOriginWithoutHttpsApiIsRefused() {
+		assertRefused(bind("allowed-origins", "http://localhost:5173", "public-origin", "http://127.0.0.1:8080",
+				"cookies.secure", "true"), "not served over HTTPS", "Serve the API over HTTPS");
+	}
+
+	@Test
+	void crossSiteOriginWithExplicitLaxIsRefused() {
+		assertRefused(bind("allowed-origins", "https://app.example.net", "public-origin", "https://api.example.com",
+				"cookies.same-site", "lax"), "is cross-site with https://api.example.com", "Remove spa-auth.cookies.same-site");
+	}
+
+	@Test
+	void allowedOriginsWithoutPublicOriginAreRefused() {
+		assertRefused(bind("allowed-origins", "https://app.example.com"), "spa-auth.public-origin is not",
+				"Set spa-auth.public-origin");
+	}
+
+	@Test
+	void wildcardNullOrPathInAllowedOriginsIsRefused() {
+		for (String bad : new String[] { "*", "null", "https://app.example.com/spa", "https://*.example.com" }) {
+			assertRefused(bind("allowed-origins", bad, "public-origin", "https://api.example.com"),
+					"spa-auth.allowed-origins[0] is", "Write an exact origin");
+		}
+	}
+
+	@Test
+	void secureCookiesOnPlainHttpPublicOriginOtherThanLocalhostAreRefused() {
+		assertRefused(bind("public-origin", "http://api.example.com"), "Secure cookies from plain-HTTP origins",
+				"Serve the API over HTTPS");
+		assertThatNoException()
+			.isThrownBy(() -> SpaAuthConfigurationValidator.validate(bind("public-origin", "http://localhost:8080")));
 	}
 
 	@Test
