@@ -1,13 +1,16 @@
 package dev.spaauth.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +20,11 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +49,11 @@ import dev.spaauth.problem.ProblemRequestRejectedHandler;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.signup.SignupController;
+import dev.spaauth.user.BoundedPasswordEncoder;
 import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUserDetailsService;
 import dev.spaauth.user.UserAccounts;
+import dev.spaauth.web.ProblemErrorReportValve;
 import dev.spaauth.web.RequestBodyLimitFilter;
 
 /**
@@ -69,6 +76,9 @@ public final class SpaAuthAutoConfiguration {
 	private static final int ARGON2_MEMORY_KIB = 19 * 1024;
 
 	private static final int ARGON2_ITERATIONS = 2;
+
+	/** How long a password hash may wait for a free slot before the request gets 503. */
+	private static final Duration MAX_HASH_WAIT = Duration.ofSeconds(5);
 
 	private final OriginSettings origins;
 
@@ -158,13 +168,32 @@ public final class SpaAuthAutoConfiguration {
 	PasswordEncoder spaAuthPasswordEncoder() {
 		// Delegating, so stored hashes name their algorithm ({argon2}...) and can be upgraded later.
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+		PasswordEncoder delegating = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+		// One hash per core at a time: bounded memory (19 MiB each) and CPU left for other requests.
+		return new BoundedPasswordEncoder(delegating, Runtime.getRuntime().availableProcessors(),
+				MAX_HASH_WAIT);
 	}
+
 
 	@Bean
 	PasswordPolicy spaAuthPasswordPolicy(SpaAuthProperties properties) {
 		SpaAuthProperties.Password password = properties.password();
 		return new PasswordPolicy(password.minLength(), password.maxLength(), password.minStrength());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	static class TomcatErrorPageConfiguration {
+
+		@Bean
+		TomcatContextCustomizer spaAuthProblemErrorReportValve() {
+			return (context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			};
+		}
+
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -104,6 +105,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * Answers a request refused because too many passwords are being hashed at once.
+	 * @param ex the exception
+	 * @return 503 problem {@code service_unavailable} with {@code Retry-After}
+	 */
+	@ExceptionHandler(PasswordHashingBusyException.class)
+	public ResponseEntity<ProblemDetail> handleHashingBusy(PasswordHashingBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
+					"The server is busy checking other passwords. Try again in a second."));
+	}
+
+	/**
 	 * Answers any other fault with a generic 500 problem and logs it with its stack trace.
 	 * @param ex the exception
 	 * @return 500 problem {@code internal_error}
@@ -136,6 +151,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String detailFor(Exception ex, ProblemCode code) {
+		if (code == ProblemCode.PAYLOAD_TOO_LARGE) {
+			return PayloadTooLargeException.DETAIL;
+		}
 		if (ex instanceof HttpMessageNotReadableException) {
 			return "The request body is missing or is not valid JSON of the expected shape. Send a JSON object "
 					+ "with the documented fields.";
@@ -152,7 +170,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					+ String.join(" or ", notSupported.getSupportedMethods()) + ".";
 		}
 		return switch (code) {
-			case PAYLOAD_TOO_LARGE -> PayloadTooLargeException.DETAIL;
 			case NOT_FOUND -> "Nothing is here. Check the path.";
 			case NOT_ACCEPTABLE -> "This endpoint answers application/json only. Accept it.";
 			case UNAUTHENTICATED -> "Log in and try again.";

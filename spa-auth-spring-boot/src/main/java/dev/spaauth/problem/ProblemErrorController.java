@@ -9,12 +9,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's {@code /error} JSON with a problem for errors that happen outside Spring MVC (a
  * servlet filter's {@code sendError}, an exception in a filter), so no response is ever Boot's
  * default error body or a stack trace.
  */
+@RestController
 @RequestMapping("${server.error.path:/error}")
 public class ProblemErrorController implements ErrorController {
 

@@ -36,7 +36,7 @@ public final class Problems {
 	 */
 	public static ProblemDetail validationFailed(Map<String, String> errors) {
 		ProblemDetail problem = of(ProblemCode.VALIDATION_FAILED,
-				"Some fields are invalid: " + String.join(", ", errors.keySet()) + ". See errors.");
+				"Please correct: " + String.join(", ", errors.keySet()) + ".");
 		problem.setProperty("errors", errors);
 		return problem;
 	}

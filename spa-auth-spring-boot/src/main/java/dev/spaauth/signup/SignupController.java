@@ -112,8 +112,15 @@ public class SignupController {
 			return this.accounts.create(username, email, this.passwordEncoder.encode(password));
 		}
 		catch (DuplicateKeyException ex) {
-			// Another sign-up took the name between the check and the insert.
-			new FieldErrors().add("username", "This username or email is taken. Choose another.").throwIfAny();
+			// Another sign-up took the username or email between the check and the insert.
+			FieldErrors errors = new FieldErrors();
+			if (this.accounts.usernameTaken(username)) {
+				errors.add("username", "This username is taken. Choose another.");
+			}
+			if (this.accounts.emailTaken(email)) {
+				errors.add("email", "An account with this email exists. Log in instead.");
+			}
+			errors.throwIfAny();
 			throw ex;
 		}
 	}

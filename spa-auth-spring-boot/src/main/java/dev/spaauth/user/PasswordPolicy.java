@@ -67,9 +67,10 @@ public final class PasswordPolicy {
 		Strength strength = this.zxcvbn.measure(password, words);
 		if (strength.getScore() < this.minStrength) {
 			String warning = strength.getFeedback().getWarning();
-			return Optional.of("This password is too easy to guess"
-					+ ((warning != null && !warning.isBlank()) ? " (" + warning.strip() + ")" : "")
-					+ ". Use a longer passphrase of several unrelated words.");
+			String reason = (warning != null && !warning.isBlank()) ? " " + warning.strip().replaceAll("\\.$", "") + "."
+					: "";
+			return Optional.of("This password is too easy to guess." + reason
+					+ " Use a longer passphrase of several unrelated words.");
 		}
 		return Optional.empty();
 	}

@@ -90,6 +90,51 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void oversizedChunkedBodyWithoutLengthThenPayloadTooLargeProblem() {
+		byte[] body = ("{\"username\":\"u\",\"password\":\"" + "p".repeat(70_000) + "\"}").getBytes();
+
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.chunked("application/json", body)
+			.send();
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.json().get("code").asString()).isEqualTo("payload_too_large");
+		assertThat(response.json().get("detail").asString()).isEqualTo(PayloadTooLargeException.DETAIL);
+	}
+
+	@Test
+	void requestsTomcatRefusesBeforeAnyServletAreProblemsToo() {
+		Response hugeHeader = this.browser.get("/api/auth/session").header("X-Big", "a".repeat(9_000)).send();
+		Response encodedSlash = this.browser.get("/api/things%2f1").send();
+
+		for (Response response : new Response[] { hugeHeader, encodedSlash }) {
+			assertThat(response.status()).isEqualTo(400);
+			assertProblemWithoutInternals(response);
+			assertThat(response.header("Cache-Control")).hasValue("no-store");
+			assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void errorDispatchesAnswerTheOriginalStatusAsAProblem() {
+		// Regression: /error had no handler, so every error dispatch came out as 404 "instance": "/error".
+		Response response = this.browser.post("/").csrf(this.browser.csrf()).json(Map.of()).send();
+
+		assertThat(response.status()).isEqualTo(405);
+		assertProblemWithoutInternals(response);
+		assertThat(response.json().get("code").asString()).isEqualTo("method_not_allowed");
+	}
+
+	@Test
+	void traceIsRefusedAndNeverEchoesTheRequest() {
+		Response trace = this.browser.method("TRACE", "/api/auth/session").header("X-Secret", "echo-me").send();
+
+		assertThat(trace.status()).isEqualTo(405);
+		assertThat(trace.body()).doesNotContain("echo-me");
+	}
+
+	@Test
 	void overlongPasswordOnLoginIsRefusedWithoutHashing() {
 		Response response = this.browser.post("/api/auth/login")
 			.csrf(this.browser.csrf())

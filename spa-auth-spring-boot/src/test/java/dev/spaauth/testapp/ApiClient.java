@@ -106,6 +106,12 @@ public final class ApiClient {
 			return this;
 		}
 
+		public Request chunked(String contentType, byte[] content) {
+			this.builder.header("Content-Type", contentType);
+			this.body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content));
+			return this;
+		}
+
 		public Request withoutCookies() {
 			this.sendCookies = false;
 			return this;
