@@ -56,6 +56,20 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void forwardedHeadersAreIgnoredUnlessConfigured() {
+		// Without server.forward-headers-strategy a client cannot make its own origin look trusted.
+		String token = signedUpToken();
+
+		Response response = post(token).header("Origin", "https://attacker.example")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "attacker.example")
+			.header("X-Forwarded-Port", "443")
+			.send();
+
+		assertOriginForbidden(response, "forwarded headers");
+	}
+
+	@Test
 	void twoOriginHeadersThenForbidden() {
 		String token = signedUpToken();
 
