@@ -50,6 +50,8 @@ final class NginxServer implements AutoCloseable {
 				.redirectOutput(output.toFile())
 				.start();
 			NginxServer server = new NginxServer(process, directory);
+			// Should the test JVM end without closing the suite, nginx still goes with it.
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-nginx-" + process.pid()));
 			server.awaitPorts(ports, output);
 			return server;
 		}

@@ -79,7 +79,10 @@ record TestCertificates(Path certificateChain, Path privateKey, Path caCertifica
 			Path key = directory.resolve("server.key");
 			Path caFile = directory.resolve("ca.pem");
 			writePem(chain, serverCertificate, caCertificate);
-			writePem(key, serverKeys.getPrivate());
+			// PKCS #8 as the JDK encodes it (JcaPEMWriter's form of a JDK EC key is not one OpenSSL 3 reads).
+			Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+					+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(serverKeys.getPrivate().getEncoded())
+					+ "\n-----END PRIVATE KEY-----\n");
 			writePem(caFile, caCertificate);
 			String spki = Base64.getEncoder()
 				.encodeToString(MessageDigest.getInstance("SHA-256").digest(serverKeys.getPublic().getEncoded()));

@@ -1,0 +1,103 @@
+package dev.spaauth.browser;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The demo SPA as a person sees it, by roles and labels (documented at the top of the SPA's
+ * {@code app.js}).
+ */
+final class NotesPage {
+
+	static final String PASSWORD = "correct horse battery staple 42";
+
+	private final Page page;
+
+	NotesPage(Page page) {
+		this.page = page;
+	}
+
+	/** The SPA in the context's first tab. */
+	static NotesPage in(BrowserContext context) {
+		return new NotesPage(context.pages().isEmpty() ? context.newPage() : context.pages().get(0));
+	}
+
+	NotesPage open(Deployment deployment) {
+		this.page.navigate(deployment.spaUrl());
+		return this;
+	}
+
+	Page page() {
+		return this.page;
+	}
+
+	void signUp(String username) {
+		this.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Create an account")).click();
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Email").fill(username + "@example.com");
+		this.page.getByLabel("Password").fill(PASSWORD);
+		button("Sign up").click();
+	}
+
+	void logIn(String username) {
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Password").fill(PASSWORD);
+		button("Log in").click();
+	}
+
+	void logOut() {
+		button("Log out").click();
+	}
+
+	void addNote(String text) {
+		this.page.getByLabel("New note").fill(text);
+		button("Add note").click();
+		assertThat(note(text)).isVisible();
+	}
+
+	void reload() {
+		this.page.reload();
+	}
+
+	Locator note(String text) {
+		return this.page.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(text));
+	}
+
+	Locator notes() {
+		return this.page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Your notes"))
+			.getByRole(AriaRole.LISTITEM);
+	}
+
+	/** The first alert with text on the page (errors are shown in role="alert" elements). */
+	Locator alert() {
+		return this.page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText(Pattern.compile(".")));
+	}
+
+	void expectSignedInAs(String username) {
+		assertThat(this.page.getByText("Signed in as " + username)).isVisible();
+	}
+
+	void expectLogInForm() {
+		assertThat(button("Log in")).isVisible();
+		assertThat(this.page.getByText(Pattern.compile("Signed in as"))).isHidden();
+	}
+
+	String documentCookie() {
+		return (String) this.page.evaluate("() => document.cookie");
+	}
+
+	private Locator button(String name) {
+		return this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	static String newUsername(String prefix) {
+		return prefix + Long.toString(System.nanoTime(), 36);
+	}
+
+}
