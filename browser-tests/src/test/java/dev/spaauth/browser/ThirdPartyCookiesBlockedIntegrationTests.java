@@ -53,7 +53,7 @@ class ThirdPartyCookiesBlockedIntegrationTests {
 			BrowserSuite.log("shape 4 with third-party cookies blocked: the SPA shows \"%s\"; calls: %s; cookies stored: %s",
 					alert, calls, context.cookies().stream().map((cookie) -> cookie.name + "@" + cookie.domain).toList());
 			assertThat(calls).contains("POST /api/auth/signup 403");
-			assertThat(alert).contains("CSRF token is missing or invalid");
+			assertThat(alert).contains("did not send the API's cookies").contains("third-party cookies");
 			assertThat(context.cookies()).isEmpty();
 		}
 	}

@@ -63,7 +63,7 @@ class SpaAuthSecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems, base + "/login"))
 				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems, base + "/csrf",
-						properties.csrf().headerName())))
+						properties.csrf().headerName(), csrfTokens::isTokenWithoutCookies)))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout(),
 					Clock.systemUTC()), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)

@@ -111,6 +111,18 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 		return this.signer.isAuthentic(cookieValue) ? token(cookieValue) : null;
 	}
 
+	/**
+	 * Returns whether the request carries, in the header, a token this server signed but no cookie
+	 * of ours at all: the client is not sending the API's cookies, as when a browser blocks
+	 * third-party cookies for an API on another site.
+	 * @param request the request that failed the CSRF check
+	 * @return whether the token came without any of the cookies it needs
+	 */
+	public boolean isTokenWithoutCookies(HttpServletRequest request) {
+		return request.getSession(false) == null && cookieValue(request) == null
+				&& this.signer.isAuthentic(request.getHeader(this.headerName));
+	}
+
 	@Override
 	public DeferredCsrfToken loadDeferredToken(HttpServletRequest request, HttpServletResponse response) {
 		return new LoadOnlyDeferredCsrfToken(request);

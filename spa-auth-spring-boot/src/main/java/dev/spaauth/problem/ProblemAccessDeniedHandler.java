@@ -1,6 +1,7 @@
 package dev.spaauth.problem;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,21 +28,37 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final String headerName;
 
+	private final Predicate<HttpServletRequest> cookiesMissing;
+
 	/**
 	 * Creates the handler.
 	 * @param writer writes the problem
 	 * @param csrfPath the CSRF priming endpoint's path, named in the detail
 	 * @param headerName the CSRF header's name, named in the detail
+	 * @param cookiesMissing tells whether a failed request carried a valid token but none of the
+	 * API's cookies, which no retry can fix
 	 */
-	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, String csrfPath, String headerName) {
+	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, String csrfPath, String headerName,
+			Predicate<HttpServletRequest> cookiesMissing) {
 		this.writer = writer;
 		this.csrfPath = csrfPath;
 		this.headerName = headerName;
+		this.cookiesMissing = cookiesMissing;
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		if (accessDeniedException instanceof CsrfException && this.cookiesMissing.test(request)) {
+			logger.info("CSRF rejection: {} {} (token without the API's cookies)", request.getMethod(),
+					request.getRequestURI());
+			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
+					"The browser did not send the API's cookies with this request, so the CSRF token cannot be "
+							+ "checked. If the app and the API are on different sites, the browser is probably "
+							+ "blocking third-party cookies: serve the API on the app's site (such as "
+							+ "api.example.com for app.example.com) or on the app's own origin through a proxy."));
+			return;
+		}
 		if (accessDeniedException instanceof CsrfException) {
 			String reason = (accessDeniedException instanceof MissingCsrfTokenException) ? "no token for this client"
 					: "token missing or not the one issued to this client";

@@ -103,6 +103,23 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void validTokenWithoutAnyCookieThenDetailSaysTheBrowserSentNoCookies() {
+		// What an SPA on another site sees when the browser blocks third-party cookies.
+		String token = this.browser.csrf();
+		this.browser.cookies().clear();
+
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(token)
+			.json(Map.of("username", "someone", "password", PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.json().get("code").asString()).isEqualTo("csrf_failed");
+		assertThat(response.json().get("detail").asString()).contains("did not send the API's cookies")
+			.contains("third-party cookies");
+	}
+
+	@Test
 	void tokenFromJsonBodyIsAcceptedAsItIsInTheHeader() {
 		// Trap 1: with csrf.spa() the token a controller exposes is XOR-masked and refused in the header.
 		String token = signedUpUser().json().get("csrfToken").asString();
