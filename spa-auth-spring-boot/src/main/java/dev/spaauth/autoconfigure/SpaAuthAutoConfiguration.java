@@ -23,6 +23,7 @@ import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCus
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -38,6 +39,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
+import dev.spaauth.audit.AuditLog;
+import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.csrf.CsrfController;
 import dev.spaauth.csrf.CsrfTokenSigner;
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
@@ -49,6 +52,7 @@ import dev.spaauth.problem.ProblemRequestRejectedHandler;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.signup.SignupController;
+import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.BoundedPasswordEncoder;
 import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUserDetailsService;
@@ -174,6 +178,23 @@ public final class SpaAuthAutoConfiguration {
 				MAX_HASH_WAIT);
 	}
 
+
+	@Bean
+	LoginThrottle spaAuthLoginThrottle(SpaAuthProperties properties) {
+		SpaAuthProperties.Throttle throttle = properties.throttle();
+		return new LoginThrottle(throttle.accountAttempts(), throttle.accountPeriod(), throttle.addressAttempts(),
+				throttle.addressPeriod());
+	}
+
+	@Bean
+	SecurityEvents spaAuthSecurityEvents(ApplicationEventPublisher publisher) {
+		return new SecurityEvents(publisher, Clock.systemUTC());
+	}
+
+	@Bean
+	AuditLog spaAuthAuditLog() {
+		return new AuditLog();
+	}
 
 	@Bean
 	PasswordPolicy spaAuthPasswordPolicy(SpaAuthProperties properties) {

@@ -30,6 +30,7 @@ final class SpaAuthConfigurationValidator {
 		validateSession(properties.session());
 		validateCsrf(properties.csrf());
 		validatePassword(properties.password());
+		validateThrottle(properties.throttle());
 		if (properties.maxRequestBodySize().toBytes() < 1024) {
 			fail("spa-auth.max-request-body-size is " + properties.maxRequestBodySize() + ".",
 					"Set it to at least 1KB; sign-up bodies need room for a 128-character password and an email.");
@@ -84,6 +85,15 @@ final class SpaAuthConfigurationValidator {
 			fail("spa-auth.csrf.signing-secret has " + secret.length() + " characters.",
 					"Use a random secret of at least " + MIN_SIGNING_SECRET_LENGTH
 							+ " characters (for example: openssl rand -base64 33), or remove it.");
+		}
+	}
+
+	private static void validateThrottle(SpaAuthProperties.Throttle throttle) {
+		if (throttle.accountAttempts() < 1 || throttle.addressAttempts() < 1
+				|| throttle.accountPeriod().toMillis() < 1 || throttle.addressPeriod().toMillis() < 1) {
+			fail("spa-auth.throttle allows " + throttle.accountAttempts() + " attempts per " + throttle.accountPeriod()
+					+ " per account and " + throttle.addressAttempts() + " per " + throttle.addressPeriod()
+					+ " per address.", "Set every attempts value to at least 1 and every period to a positive duration.");
 		}
 	}
 

@@ -32,13 +32,14 @@ import org.springframework.util.unit.DataSize;
  * @param csrf CSRF token settings
  * @param password Password policy for new passwords
  * @param cors CORS settings for the allowed origins
+ * @param throttle Limits on password guessing and account creation
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue("/api/**") List<String> protectedPaths, @DefaultValue("64KB") DataSize maxRequestBodySize,
 		@DefaultValue List<String> allowedOrigins, @Nullable String publicOrigin, @DefaultValue Cookies cookies,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
-		@DefaultValue Cors cors) {
+		@DefaultValue Cors cors, @DefaultValue Throttle throttle) {
 
 	/**
 	 * Attributes shared by the session cookie and the CSRF cookie (RFC 6265bis sections 4.1.2.5
@@ -53,6 +54,21 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * requires {@code secure}, and a cross-site allowed origin requires {@code none}
 	 */
 	public record Cookies(@DefaultValue("true") boolean secure, @Nullable SameSite sameSite) {
+	}
+
+	/**
+	 * Limits on attempts that check a password (log-in) or create an account (sign-up), per account
+	 * name and per client address (OWASP Authentication Cheat Sheet; ASVS 6.3.1). An allowance
+	 * refills steadily over its period, so a lock-out never outlasts the period; successful log-ins
+	 * do not count.
+	 *
+	 * @param accountAttempts Failed attempts allowed per account name within the account period
+	 * @param accountPeriod Time in which an account name's allowance refills completely
+	 * @param addressAttempts Attempts allowed per client address within the address period
+	 * @param addressPeriod Time in which a client address's allowance refills completely
+	 */
+	public record Throttle(@DefaultValue("5") int accountAttempts, @DefaultValue("15m") Duration accountPeriod,
+			@DefaultValue("100") int addressAttempts, @DefaultValue("15m") Duration addressPeriod) {
 	}
 
 	/**

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,8 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserView;
 
@@ -36,14 +40,23 @@ public class AuthController {
 
 	private final SessionLifecycle sessions;
 
+	private final LoginThrottle throttle;
+
+	private final SecurityEvents events;
+
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
 	 * @param sessions starts and ends sessions
+	 * @param throttle limits failed attempts per account and per client address
+	 * @param events publishes the audit trail
 	 */
-	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions) {
+	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
+			LoginThrottle throttle, SecurityEvents events) {
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
+		this.throttle = throttle;
+		this.events = events;
 	}
 
 	/**
@@ -52,7 +65,9 @@ public class AuthController {
 	 * @param request the request
 	 * @param response the response that gets the new session and CSRF cookies
 	 * @return 200 with the user and the new CSRF token; 400 {@code validation_failed} for a missing
-	 * field; 400 {@code invalid_credentials} for a wrong username or password
+	 * field; 400 {@code invalid_credentials} for a wrong username or password; 429
+	 * {@code rate_limited} with {@code Retry-After} after too many failed attempts for the account
+	 * or from the address, whether the password is right or not
 	 */
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public AuthResponses.LoggedIn login(@RequestBody LoginRequest body, HttpServletRequest request,
@@ -64,22 +79,38 @@ public class AuthController {
 			errors.add("password", "Password is longer than " + MAX_LOGIN_PASSWORD_LENGTH + " characters.");
 		}
 		errors.throwIfAny();
-		Authentication authentication = this.authenticationManager
-			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password()));
+		LoginThrottle.Attempt attempt = this.throttle.begin(body.username(), request.getRemoteAddr());
+		Authentication authentication;
+		try {
+			authentication = this.authenticationManager
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password()));
+		}
+		catch (BadCredentialsException ex) {
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, body.username(), null);
+			throw ex;
+		}
+		attempt.succeeded();
 		CsrfToken token = this.sessions.logIn(authentication, request, response);
+		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, authentication.getName(), null);
 		return new AuthResponses.LoggedIn(UserView.of((SpaAuthUser) authentication.getPrincipal()), token.getToken());
 	}
 
 	/**
 	 * Logs out: deletes the session on the server and expires its cookie. Without a session it
 	 * answers the same, so a client whose session already ended is never stuck.
+	 * @param user the principal, or null when the session had already ended
 	 * @param request the request
 	 * @param response the response that expires the session cookie and sets a new CSRF cookie
 	 * @return 200 with a fresh anonymous CSRF token
 	 */
 	@PostMapping("/logout")
-	public AuthResponses.LoggedOut logout(HttpServletRequest request, HttpServletResponse response) {
-		return new AuthResponses.LoggedOut(this.sessions.logOut(request, response).getToken());
+	public AuthResponses.LoggedOut logout(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request,
+			HttpServletResponse response) {
+		CsrfToken token = this.sessions.logOut(request, response);
+		if (user != null) {
+			this.events.publish(SecurityEvent.Type.LOGGED_OUT, request, user.getUsername(), null);
+		}
+		return new AuthResponses.LoggedOut(token.getToken());
 	}
 
 	/**

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.problem.Problems;
@@ -41,14 +43,18 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 
 	private final ProblemResponseWriter problems;
 
+	private final SecurityEvents events;
+
 	/**
 	 * Creates the filter.
 	 * @param trustedOrigins the origins that may make unsafe requests
 	 * @param problems writes the 403 problem
+	 * @param events publishes rejections to the audit trail
 	 */
-	public OriginCheckFilter(TrustedOrigins trustedOrigins, ProblemResponseWriter problems) {
+	public OriginCheckFilter(TrustedOrigins trustedOrigins, ProblemResponseWriter problems, SecurityEvents events) {
 		this.trustedOrigins = trustedOrigins;
 		this.problems = problems;
+		this.events = events;
 	}
 
 	@Override
@@ -60,6 +66,7 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 			return;
 		}
 		logger.info("Origin rejection: {} {} ({})", request.getMethod(), request.getRequestURI(), refusal);
+		this.events.publish(SecurityEvent.Type.ORIGIN_REJECTED, request, null, refusal);
 		this.problems.write(response, Problems.of(ProblemCode.ORIGIN_FORBIDDEN,
 				"This request comes from a page whose origin may not change data here. Call the API from the "
 						+ "app's own origin or from one listed in spa-auth.allowed-origins."));

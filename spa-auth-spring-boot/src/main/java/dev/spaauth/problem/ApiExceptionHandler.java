@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.throttle.RateLimitedException;
+
 /**
  * Answers every exception that reaches Spring MVC as an RFC 9457 problem with a {@code code}: the
  * framework's own 4xx exceptions (bad JSON, wrong content type, wrong method, unknown path), the
@@ -37,6 +43,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final SecurityEvents events;
+
+	/**
+	 * Creates the handler.
+	 * @param events publishes throttling to the audit trail
+	 */
+	public ApiExceptionHandler(SecurityEvents events) {
+		this.events = events;
+	}
 
 	/**
 	 * Answers invalid fields.
@@ -102,6 +118,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	public ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		return respond(Problems.of(ProblemCode.MALFORMED_REQUEST,
 				"The value of '" + ex.getName() + "' has the wrong type. Check the URL."));
+	}
+
+	/**
+	 * Answers an attempt refused by the throttle, and records it in the audit trail.
+	 * @param ex the exception with the wait
+	 * @param request the refused request
+	 * @return 429 problem {@code rate_limited} with {@code Retry-After} in seconds
+	 */
+	@ExceptionHandler(RateLimitedException.class)
+	public ResponseEntity<ProblemDetail> handleRateLimited(RateLimitedException ex, HttpServletRequest request) {
+		this.events.publish(SecurityEvent.Type.THROTTLED, request, ex.getAccount(), null);
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.getRetryAfterSeconds()))
+			.body(Problems.of(ProblemCode.RATE_LIMITED, "Too many attempts. Wait " + ex.getRetryAfterSeconds()
+					+ " seconds, then try again."));
 	}
 
 	/**

@@ -13,6 +13,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
+
 /**
  * Answers access-denied decisions of the security filter chain as 403 problems: {@code csrf_failed}
  * for a missing or invalid CSRF token (logged with its reason, never the token), {@code forbidden}
@@ -30,6 +33,8 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final Predicate<HttpServletRequest> cookiesMissing;
 
+	private final SecurityEvents events;
+
 	/**
 	 * Creates the handler.
 	 * @param writer writes the problem
@@ -37,13 +42,15 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 	 * @param headerName the CSRF header's name, named in the detail
 	 * @param cookiesMissing tells whether a failed request carried a valid token but none of the
 	 * API's cookies, which no retry can fix
+	 * @param events publishes the rejection to the audit trail
 	 */
 	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, String csrfPath, String headerName,
-			Predicate<HttpServletRequest> cookiesMissing) {
+			Predicate<HttpServletRequest> cookiesMissing, SecurityEvents events) {
 		this.writer = writer;
 		this.csrfPath = csrfPath;
 		this.headerName = headerName;
 		this.cookiesMissing = cookiesMissing;
+		this.events = events;
 	}
 
 	@Override
@@ -52,6 +59,7 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 		if (accessDeniedException instanceof CsrfException && this.cookiesMissing.test(request)) {
 			logger.info("CSRF rejection: {} {} (token without the API's cookies)", request.getMethod(),
 					request.getRequestURI());
+			this.events.publish(SecurityEvent.Type.CSRF_REJECTED, request, null, "token without the API's cookies");
 			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
 					"The browser did not send the API's cookies with this request, so the CSRF token cannot be "
 							+ "checked. If the app and the API are on different sites, the browser is probably "
@@ -60,9 +68,11 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			return;
 		}
 		if (accessDeniedException instanceof CsrfException) {
-			String reason = (accessDeniedException instanceof MissingCsrfTokenException) ? "no token for this client"
-					: "token missing or not the one issued to this client";
+			String reason = (request.getHeader(this.headerName) == null) ? "no token in the " + this.headerName + " header"
+					: (accessDeniedException instanceof MissingCsrfTokenException) ? "no token was issued to this client"
+							: "token is not the one issued to this client";
 			logger.info("CSRF rejection: {} {} ({})", request.getMethod(), request.getRequestURI(), reason);
+			this.events.publish(SecurityEvent.Type.CSRF_REJECTED, request, null, reason);
 			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
 					"The CSRF token is missing or invalid. Get a fresh token from GET " + this.csrfPath
 							+ " and send it in the " + this.headerName + " header."));

@@ -47,6 +47,9 @@ public enum ProblemCode {
 	/** 415: the body is not {@code application/json}. */
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
+	/** 429: too many attempts; the response has {@code Retry-After} in seconds. */
+	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
+
 	/** 503: the server is overloaded or a store it needs is down; the response has {@code Retry-After}. */
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
 

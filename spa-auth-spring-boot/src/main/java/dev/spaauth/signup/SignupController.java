@@ -18,9 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.login.AuthResponses;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserAccounts;
@@ -50,19 +53,27 @@ public class SignupController {
 
 	private final SessionLifecycle sessions;
 
+	private final LoginThrottle throttle;
+
+	private final SecurityEvents events;
+
 	/**
 	 * Creates the controller.
 	 * @param accounts the account store
 	 * @param passwordEncoder hashes the password
 	 * @param passwordPolicy judges the password
 	 * @param sessions starts the session of the new account
+	 * @param throttle limits attempts per username and per client address
+	 * @param events publishes the audit trail
 	 */
 	public SignupController(UserAccounts accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-			SessionLifecycle sessions) {
+			SessionLifecycle sessions, LoginThrottle throttle, SecurityEvents events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.sessions = sessions;
+		this.throttle = throttle;
+		this.events = events;
 	}
 
 	/**
@@ -71,12 +82,16 @@ public class SignupController {
 	 * @param request the request
 	 * @param response the response that gets the session and CSRF cookies
 	 * @return 201 with the user and a new CSRF token; 400 {@code validation_failed} with an
-	 * {@code errors} member for a missing, malformed or taken username or email, or a weak password
+	 * {@code errors} member for a missing, malformed or taken username or email, or a weak password;
+	 * 429 {@code rate_limited} with {@code Retry-After} after too many attempts from the address
 	 */
 	@PostMapping(path = "/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	public AuthResponses.LoggedIn signup(@RequestBody SignupRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
+		// Every attempt from the address counts, successful or not: sign-ups create accounts and
+		// tell which names are taken.
+		this.throttle.begin(null, request.getRemoteAddr());
 		FieldErrors errors = new FieldErrors();
 		String username = (body.username() != null) ? body.username().strip() : null;
 		String email = (body.email() != null) ? body.email().strip() : null;
@@ -104,6 +119,7 @@ public class SignupController {
 		CsrfToken token = this.sessions.logIn(
 				UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request,
 				response);
+		this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), null);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}
 

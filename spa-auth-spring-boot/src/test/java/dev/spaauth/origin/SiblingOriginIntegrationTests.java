@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An SPA on a sibling subdomain ({@code https://app.example.test}) of the API
- * ({@code https://api.example.test}): CORS with credentials for that origin only, SameSite=Lax
+ * ({@code https://api.example.test}, behind a TLS proxy): CORS with credentials for that origin only, SameSite=Lax
  * derived, and the sibling trusted for unsafe requests while others are not.
  */
 @TestPropertySource(properties = { "spa-auth.allowed-origins=https://app.example.test",
-		"spa-auth.public-origin=https://api.example.test",
+		"spa-auth.public-origin=https://api.example.test", "server.forward-headers-strategy=native",
 		"spring.datasource.url=jdbc:h2:mem:spa-auth-sibling;DB_CLOSE_DELAY=-1" })
 class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 
@@ -130,6 +130,18 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 		assertThat(write.header("Access-Control-Allow-Origin")).isEmpty();
 		assertThat(read.header("Access-Control-Allow-Origin")).isEmpty();
 		assertThat(read.body()).doesNotContain(username);
+	}
+
+	@Test
+	void behindATlsProxyResponsesCarryStrictTransportSecurity() {
+		Response response = this.browser.get("/api/auth/session")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "api.example.test")
+			.send();
+
+		assertThat(response.header("Strict-Transport-Security").orElseThrow()).contains("max-age=31536000")
+			.contains("includeSubDomains");
+		assertThat(response.header("Cross-Origin-Resource-Policy")).hasValue("same-site");
 	}
 
 	private Response preflight(String origin, String path, String method, String headers) {

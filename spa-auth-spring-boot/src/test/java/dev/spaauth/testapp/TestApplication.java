@@ -3,6 +3,7 @@ package dev.spaauth.testapp;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +15,11 @@ import dev.spaauth.user.SpaAuthUser;
 /** A minimal application on spa-auth with one protected resource, for the library's tests. */
 @SpringBootApplication
 public class TestApplication {
+
+	@Bean
+	RecordedSecurityEvents recordedSecurityEvents() {
+		return new RecordedSecurityEvents();
+	}
 
 	@RestController
 	static class ThingsController {

@@ -1,0 +1,51 @@
+package dev.spaauth.audit;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A security-relevant event, published as a Spring application event (listen with
+ * {@code @EventListener}) and logged by {@link AuditLog}. It never holds a password, a token or a
+ * session id (OWASP Logging Cheat Sheet; ASVS 16.3.1, 16.3.2, 16.3.3).
+ *
+ * @param type what happened
+ * @param username the account concerned, as submitted (at most 64 characters, control characters
+ * removed), or null when none is known
+ * @param address the client address (from the connection, or from forwarded headers only when
+ * {@code server.forward-headers-strategy} trusts the proxy)
+ * @param method the request method
+ * @param path the request path, without the query string
+ * @param reason why a request was refused, or null
+ * @param at when it happened
+ */
+public record SecurityEvent(Type type, @Nullable String username, String address, String method, String path,
+		@Nullable String reason, Instant at) {
+
+	/** Kinds of security events. */
+	public enum Type {
+
+		/** A log-in succeeded; a new session was started. */
+		LOGIN_SUCCEEDED,
+
+		/** A log-in failed: unknown user or wrong password (not told apart). */
+		LOGIN_FAILED,
+
+		/** A session was ended by log-out. */
+		LOGGED_OUT,
+
+		/** An account was created. */
+		SIGNED_UP,
+
+		/** An unsafe request was refused for a missing or invalid CSRF token. */
+		CSRF_REJECTED,
+
+		/** An unsafe request was refused for an untrusted origin. */
+		ORIGIN_REJECTED,
+
+		/** An attempt was refused by the throttle. */
+		THROTTLED
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.spaauth.throttle;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Per-account throttling of log-in: 3 failures, then 429 until the allowance refills (1 a second). */
+@TestPropertySource(properties = { "spa-auth.throttle.account-attempts=3", "spa-auth.throttle.account-period=3s",
+		"spring.datasource.url=jdbc:h2:mem:spa-auth-throttle;DB_CLOSE_DELAY=-1" })
+class ThrottlingIntegrationTests extends IntegrationTestSupport {
+
+	@Test
+	void loginAfterTooManyFailuresThenRateLimitedEvenWithTheRightPasswordUntilTheWindowPasses() {
+		String username = signedUp(new ApiClient(this.port));
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.browser.login(username, "wrong password " + i).status()).isEqualTo(400);
+		}
+
+		Response throttled = this.browser.login(username, PASSWORD);
+
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(throttled.json().get("code").asString()).isEqualTo("rate_limited");
+		assertThat(Long.parseLong(throttled.header("Retry-After").orElseThrow())).isBetween(1L, 3L);
+		assertThat(throttled.setCookie("__Host-SESSION")).isEmpty();
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> this.browser.login(username, PASSWORD).status() == 200);
+	}
+
+	@Test
+	void unknownAccountIsThrottledAtTheSameAttemptWithTheSameAnswer() {
+		String unknown = "nobody-" + uniqueUsername();
+		String known = signedUp(new ApiClient(this.port));
+		for (int i = 0; i < 3; i++) {
+			this.browser.login(unknown, "wrong password " + i);
+			this.browser.login(known, "wrong password " + i);
+		}
+
+		Response unknownThrottled = this.browser.login(unknown, PASSWORD);
+		Response knownThrottled = this.browser.login(known, PASSWORD);
+
+		assertThat(unknownThrottled.status()).isEqualTo(429);
+		assertThat(knownThrottled.status()).isEqualTo(429);
+		assertThat(unknownThrottled.json().get("detail").asString().replaceAll("\\d+", "N"))
+			.isEqualTo(knownThrottled.json().get("detail").asString().replaceAll("\\d+", "N"));
+	}
+
+	@Test
+	void throttleKeyIgnoresCase() {
+		String username = signedUp(new ApiClient(this.port));
+		for (int i = 0; i < 3; i++) {
+			this.browser.login((i % 2 == 0) ? username.toUpperCase() : username, "wrong password " + i);
+		}
+
+		assertThat(this.browser.login(username, PASSWORD).status()).isEqualTo(429);
+	}
+
+	@Test
+	void successfulLoginsDoNotCountAgainstTheLimit() {
+		String username = signedUp(new ApiClient(this.port));
+		for (int i = 0; i < 6; i++) {
+			assertThat(new ApiClient(this.port).login(username, PASSWORD).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void lockoutLeavesExistingSessionsAlone() {
+		ApiClient victim = new ApiClient(this.port);
+		String username = signedUp(victim);
+		for (int i = 0; i < 4; i++) {
+			this.browser.login(username, "attacker guess " + i);
+		}
+
+		assertThat(victim.get("/api/things").send().status()).isEqualTo(200);
+		assertThat(victim.post("/api/things").csrf(victim.csrf()).json(Map.of()).send().status()).isEqualTo(200);
+	}
+
+}
