@@ -38,6 +38,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.session.SessionIdGenerator;
 
 import dev.spaauth.audit.AuditLog;
 import dev.spaauth.audit.SecurityEvents;
@@ -50,6 +51,7 @@ import dev.spaauth.problem.ApiExceptionHandler;
 import dev.spaauth.problem.ProblemErrorController;
 import dev.spaauth.problem.ProblemRequestRejectedHandler;
 import dev.spaauth.problem.ProblemResponseWriter;
+import dev.spaauth.session.RandomSessionIdGenerator;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.signup.SignupController;
 import dev.spaauth.throttle.LoginThrottle;
@@ -132,6 +134,12 @@ public final class SpaAuthAutoConfiguration {
 			cookie.setDomainName(null);
 			cookie.setCookieMaxAge(-1);
 		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionIdGenerator spaAuthSessionIdGenerator() {
+		return new RandomSessionIdGenerator();
 	}
 
 	@Bean

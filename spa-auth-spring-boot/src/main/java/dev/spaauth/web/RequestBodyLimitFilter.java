@@ -1,6 +1,7 @@
 package dev.spaauth.web;
 
 import java.io.IOException;
+import java.util.Collections;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.spaauth.problem.PayloadTooLargeException;
@@ -19,7 +21,9 @@ import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.problem.Problems;
 
 /**
- * Refuses request bodies larger than a limit before anything reads them: a declared
+ * Guards request bodies before anything reads them. A request with more than one
+ * {@code Content-Type} header is refused with 400 problem {@code malformed_request}: servers and
+ * proxies disagree on which one counts (ASVS 15.3.7). A body larger than a limit is refused: a declared
  * {@code Content-Length} over the limit is answered 413 problem {@code payload_too_large} at once; a
  * body without a declared length (chunked) fails with {@link PayloadTooLargeException} as soon as it
  * passes the limit, which the MVC layer answers with the same 413 (ASVS 15.2.2).
@@ -43,6 +47,11 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (Collections.list(request.getHeaders(HttpHeaders.CONTENT_TYPE)).size() > 1) {
+			this.writer.write(response, Problems.of(ProblemCode.MALFORMED_REQUEST,
+					"The request has several Content-Type headers. Send exactly one: application/json."));
+			return;
+		}
 		if (request.getContentLengthLong() > this.limitBytes) {
 			this.writer.write(response, Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, PayloadTooLargeException.DETAIL));
 			return;
