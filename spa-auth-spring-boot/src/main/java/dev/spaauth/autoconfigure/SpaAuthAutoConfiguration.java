@@ -6,6 +6,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.DispatcherType;
+
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +62,7 @@ import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUserDetailsService;
 import dev.spaauth.user.UserAccounts;
 import dev.spaauth.web.ProblemErrorReportValve;
-import dev.spaauth.web.RequestBodyLimitFilter;
+import dev.spaauth.web.RequestGuardFilter;
 
 /**
  * Auto-configuration of spa-auth for a servlet web application with a {@link DataSource}: the
@@ -114,11 +116,12 @@ public final class SpaAuthAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> spaAuthRequestBodyLimitFilter(
+	FilterRegistrationBean<RequestGuardFilter> spaAuthRequestGuardFilter(
 			SpaAuthProperties properties, ProblemResponseWriter problems) {
-		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems));
+		FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(
+				new RequestGuardFilter(properties.maxRequestBodySize().toBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
 	}
 

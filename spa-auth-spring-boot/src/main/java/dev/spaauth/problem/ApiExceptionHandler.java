@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -107,6 +108,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleUnexpected(ex);
 		}
 		return respond(Problems.of(ProblemCode.UNAUTHENTICATED, "Log in and try again."));
+	}
+
+	/**
+	 * Answers a multipart body that cannot be parsed.
+	 * @param ex the exception
+	 * @return 400 problem {@code malformed_request}
+	 */
+	@ExceptionHandler(MultipartException.class)
+	public ResponseEntity<ProblemDetail> handleMultipart(MultipartException ex) {
+		return respond(Problems.of(ProblemCode.MALFORMED_REQUEST, "The multipart body cannot be read."));
 	}
 
 	/**

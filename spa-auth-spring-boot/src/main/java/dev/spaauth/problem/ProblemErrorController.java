@@ -23,13 +23,14 @@ public class ProblemErrorController implements ErrorController {
 	/**
 	 * Answers the error dispatch.
 	 * @param request the error dispatch, carrying {@link RequestDispatcher#ERROR_STATUS_CODE}
-	 * @return a problem with the original status, or 500 when it is unknown
+	 * @return a problem with the original status; 404 when the path was requested directly
 	 */
 	@RequestMapping(produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
 			MediaType.ALL_VALUE })
 	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int code = (status instanceof Integer value && value >= 400) ? value : 500;
+		// Without an error status this is a plain request for the error path: there is nothing here.
+		int code = (status instanceof Integer value) ? ((value >= 400) ? value : 500) : 404;
 		ProblemCode problemCode = ProblemCode.forStatus(code);
 		ProblemDetail problem = Problems.of(problemCode, problemCode == ProblemCode.INTERNAL_ERROR
 				? "Something went wrong on the server. Try again later." : "The request could not be handled here.");

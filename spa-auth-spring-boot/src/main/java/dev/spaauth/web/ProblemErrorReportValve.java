@@ -31,14 +31,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		ProblemCode code = ProblemCode.forStatus(status);
-		String detail = (status < 500) ? "The server could not read this request (its size, encoding or syntax). "
-				+ "Send a smaller, well-formed request." : "Something went wrong on the server. Try again later.";
+		// 501 and 505 are Tomcat's answers to an unknown method or HTTP version: the request's fault.
+		boolean unsupported = status == 501 || status == 505;
+		ProblemCode code = unsupported ? ProblemCode.MALFORMED_REQUEST : ProblemCode.forStatus(status);
+		String detail = unsupported ? "This server does not support the request's method, transfer coding or HTTP "
+				+ "version. Use GET, POST, PUT, PATCH or DELETE over HTTP/1.1."
+				: (status < 500) ? "The server could not read this request (its size, encoding or syntax). "
+						+ "Send a smaller, well-formed request." : "Something went wrong on the server. Try again later.";
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");
 			response.setHeader("Cache-Control", "no-store");
 			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("X-Frame-Options", "DENY");
+			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write("{\"type\":\"" + code.type() + "\",\"title\":\"" + code.title() + "\",\"status\":" + status

@@ -127,6 +127,68 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void charsetInAcceptIsIgnoredSoTheEndpointAnswersUtf8Json() {
+		// Regression (fuzzing): Accept charset=utf-16 made logout delete the session, then answer 500.
+		signedUp(this.browser);
+
+		Response session = this.browser.get("/api/auth/session").header("Accept", "application/json;charset=utf-16").send();
+		Response logout = this.browser.post("/api/auth/logout")
+			.csrf(this.browser.csrf())
+			.header("Accept", "application/json; charset=ISO-8859-1")
+			.send();
+
+		assertThat(session.status()).isEqualTo(200);
+		assertThat(session.json().get("authenticated").asBoolean()).isTrue();
+		assertThat(logout.status()).isEqualTo(200);
+		assertThat(logout.header("Content-Type").orElseThrow()).startsWith("application/json");
+	}
+
+	@Test
+	void malformedContentTypesAreRefusedBeforeAnyEndpointRuns() {
+		// Regression (fuzzing): these reached the framework and came out as 500.
+		Response noBoundary = this.browser.get("/api/auth/session").header("Content-Type", "multipart/form-data").send();
+		Response emptyCharset = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body("application/json; charset=", "{}")
+			.send();
+		Response unknownCharset = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body("application/json; charset=klingon", "{}")
+			.send();
+		Response notAMediaType = this.browser.get("/api/auth/session").header("Content-Type", "garbage").send();
+
+		assertThat(noBoundary.status()).isEqualTo(400);
+		assertThat(emptyCharset.status()).isEqualTo(415);
+		assertThat(unknownCharset.status()).isEqualTo(415);
+		assertThat(notAMediaType.status()).isEqualTo(400);
+		for (Response response : new Response[] { noBoundary, emptyCharset, unknownCharset, notAMediaType }) {
+			assertProblemWithoutInternals(response);
+		}
+	}
+
+	@Test
+	void malformedFormBodyOnPutIsNotParsedSoNeverAServerError() {
+		// Regression (fuzzing): Spring's FormContentFilter answered 500 for an invalid %-escape.
+		signedUp(this.browser);
+
+		Response response = this.browser.method("PUT", "/api/things")
+			.csrf(this.browser.csrf())
+			.body("application/x-www-form-urlencoded", "x=%ff%zz")
+			.send();
+
+		assertThat(response.status()).isBetween(400, 499);
+		assertProblemWithoutInternals(response);
+	}
+
+	@Test
+	void errorPathRequestedDirectlyThenNotFound() {
+		Response response = this.browser.get("/error").send();
+
+		assertThat(response.status()).isEqualTo(404);
+		assertProblemWithoutInternals(response);
+	}
+
+	@Test
 	void traceIsRefusedAndNeverEchoesTheRequest() {
 		Response trace = this.browser.method("TRACE", "/api/auth/session").header("X-Secret", "echo-me").send();
 
