@@ -1,5 +1,8 @@
 package dev.spaauth.audit;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -16,14 +19,17 @@ public class AuditLog {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.spaauth.audit");
 
+	private static final Set<SecurityEvent.Type> REFUSALS = EnumSet.of(SecurityEvent.Type.LOGIN_FAILED,
+			SecurityEvent.Type.CSRF_REJECTED, SecurityEvent.Type.ORIGIN_REJECTED, SecurityEvent.Type.THROTTLED,
+			SecurityEvent.Type.REAUTHENTICATION_FAILED);
+
 	/**
 	 * Logs an event.
 	 * @param event the event
 	 */
 	@EventListener
 	public void log(SecurityEvent event) {
-		boolean refusal = event.type() != SecurityEvent.Type.LOGIN_SUCCEEDED
-				&& event.type() != SecurityEvent.Type.LOGGED_OUT && event.type() != SecurityEvent.Type.SIGNED_UP;
+		boolean refusal = REFUSALS.contains(event.type());
 		LoggingEventBuilder line = (refusal ? logger.atWarn() : logger.atInfo())
 			.addKeyValue("event", event.type().name().toLowerCase(java.util.Locale.ROOT))
 			.addKeyValue("address", event.address())

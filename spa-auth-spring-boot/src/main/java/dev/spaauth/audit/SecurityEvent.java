@@ -44,7 +44,31 @@ public record SecurityEvent(Type type, @Nullable String username, String address
 		ORIGIN_REJECTED,
 
 		/** An attempt was refused by the throttle. */
-		THROTTLED
+		THROTTLED,
+
+		/** The user proved their password again; the session is fresh. */
+		REAUTHENTICATED,
+
+		/** A re-authentication or password change failed: wrong password. */
+		REAUTHENTICATION_FAILED,
+
+		/** The password was changed by its owner; other sessions ended. */
+		PASSWORD_CHANGED,
+
+		/** A password reset was asked for (whether or not the address is known). */
+		PASSWORD_RESET_REQUESTED,
+
+		/** The password was reset with a mailed token; every session ended. */
+		PASSWORD_RESET,
+
+		/** A change of email address was asked for; a confirmation link went to the new address. */
+		EMAIL_CHANGE_REQUESTED,
+
+		/** The email address was changed. */
+		EMAIL_CHANGED,
+
+		/** A session was ended by its owner from another one, or all others were. */
+		SESSIONS_REVOKED
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.spaauth.autoconfigure;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,8 +10,11 @@ import javax.sql.DataSource;
 import jakarta.servlet.DispatcherType;
 
 import org.apache.catalina.core.StandardHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +34,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -40,11 +46,30 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.SessionIdGenerator;
 
 import dev.spaauth.audit.AuditLog;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.account.EmailChangeController;
+import dev.spaauth.account.PasswordChangeController;
 import dev.spaauth.csrf.CsrfController;
+import dev.spaauth.mail.AsyncMailOutbox;
+import dev.spaauth.mail.DirectoryMailOutbox;
+import dev.spaauth.mail.DroppingMailOutbox;
+import dev.spaauth.mail.MailOutbox;
+import dev.spaauth.mail.Notices;
+import dev.spaauth.mail.SmtpMailOutbox;
+import dev.spaauth.reauth.PasswordConfirmation;
+import dev.spaauth.reauth.Reauthentication;
+import dev.spaauth.reauth.ReauthenticationController;
+import dev.spaauth.reset.PasswordResetController;
+import dev.spaauth.sessions.SessionsController;
+import dev.spaauth.sessions.UserSessions;
+import dev.spaauth.user.OneTimeTokens;
 import dev.spaauth.csrf.CsrfTokenSigner;
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.login.AuthController;
@@ -76,7 +101,8 @@ import dev.spaauth.web.RequestGuardFilter;
 		after = { DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SpaAuthProperties.class)
-@Import({ SpaAuthSecurityConfiguration.class, CsrfController.class, AuthController.class, SignupController.class,
+@Import({ SpaAuthSecurityConfiguration.class, CsrfController.class, SignupController.class,
+		ReauthenticationController.class, PasswordChangeController.class, SessionsController.class,
 		ApiExceptionHandler.class, ProblemErrorController.class })
 public final class SpaAuthAutoConfiguration {
 
@@ -84,6 +110,10 @@ public final class SpaAuthAutoConfiguration {
 	private static final int ARGON2_MEMORY_KIB = 19 * 1024;
 
 	private static final int ARGON2_ITERATIONS = 2;
+
+	private static final Logger logger = LoggerFactory.getLogger(SpaAuthAutoConfiguration.class);
+
+	private static final int MAIL_THREADS = 2;
 
 	/** How long a password hash may wait for a free slot before the request gets 503. */
 	private static final Duration MAX_HASH_WAIT = Duration.ofSeconds(5);
@@ -162,8 +192,87 @@ public final class SpaAuthAutoConfiguration {
 
 	@Bean
 	SessionLifecycle spaAuthSessionLifecycle(SecurityContextRepository securityContextRepository,
-			SessionBoundCsrfTokenRepository csrfTokens, SpaAuthProperties properties) {
-		return new SessionLifecycle(securityContextRepository, csrfTokens, properties.session().idleTimeout());
+			SessionBoundCsrfTokenRepository csrfTokens, SpaAuthProperties properties,
+			Reauthentication reauthentication) {
+		return new SessionLifecycle(securityContextRepository, csrfTokens, properties.session().idleTimeout(),
+				reauthentication);
+	}
+
+	@Bean
+	Reauthentication spaAuthReauthentication(SpaAuthProperties properties) {
+		return new Reauthentication(properties.reauthentication().window(), Clock.systemUTC());
+	}
+
+	@Bean
+	PasswordConfirmation spaAuthPasswordConfirmation(AuthenticationManager authenticationManager,
+			LoginThrottle throttle, SecurityEvents events) {
+		return new PasswordConfirmation(authenticationManager, throttle, events);
+	}
+
+	@Bean
+	OneTimeTokens spaAuthOneTimeTokens(DataSource dataSource, PlatformTransactionManager transactionManager) {
+		return new OneTimeTokens(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	UserSessions spaAuthUserSessions(FindByIndexNameSessionRepository<? extends Session> sessionRepository) {
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		return new UserSessions(sessionRepository, secret);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailOutbox spaAuthMailOutbox(ObjectProvider<JavaMailSender> mailSender, SpaAuthProperties properties,
+			JsonMapper jsonMapper) {
+		JavaMailSender sender = mailSender.getIfAvailable();
+		MailOutbox outbox;
+		if (sender != null) {
+			outbox = new SmtpMailOutbox(sender, properties.mail().from());
+		}
+		else if (properties.mail().devMailbox() != null) {
+			logger.warn("spa-auth writes mail to the development mailbox {}, not to anyone's inbox",
+					properties.mail().devMailbox());
+			outbox = new DirectoryMailOutbox(properties.mail().devMailbox(), jsonMapper, Clock.systemUTC());
+		}
+		else {
+			logger.warn("No mail configured (spring.mail.host or spa-auth.mail.dev-mailbox): spa-auth's mails are "
+					+ "dropped");
+			outbox = new DroppingMailOutbox();
+		}
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("spa-auth-mail-");
+		executor.setConcurrencyLimit(MAIL_THREADS);
+		return new AsyncMailOutbox(outbox, executor);
+	}
+
+	@Bean
+	Notices spaAuthNotices(MailOutbox outbox, SpaAuthProperties properties) {
+		return new Notices(outbox, properties.spaUrl());
+	}
+
+	@Bean
+	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
+			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
+			SpaAuthProperties properties) {
+		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication,
+				properties.session().absoluteTimeout());
+	}
+
+	@Bean
+	EmailChangeController spaAuthEmailChangeController(Reauthentication reauthentication, UserAccounts accounts,
+			OneTimeTokens tokens, Notices notices, SessionLifecycle sessions, SecurityEvents events,
+			SpaAuthProperties properties) {
+		return new EmailChangeController(reauthentication, accounts, tokens, notices, sessions, events,
+				properties.tokens().emailChangeLifetime());
+	}
+
+	@Bean
+	PasswordResetController spaAuthPasswordResetController(UserAccounts accounts, OneTimeTokens tokens,
+			PasswordPolicy policy, PasswordEncoder encoder, UserSessions userSessions, LoginThrottle throttle,
+			Notices notices, SecurityEvents events, SpaAuthProperties properties) {
+		return new PasswordResetController(accounts, tokens, policy, encoder, userSessions, throttle, notices, events,
+				properties.tokens().passwordResetLifetime());
 	}
 
 	@Bean

@@ -2,6 +2,10 @@ package dev.spaauth.autoconfigure;
 
 import java.time.Duration;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,11 @@ final class SpaAuthConfigurationValidator {
 		validateCsrf(properties.csrf());
 		validatePassword(properties.password());
 		validateThrottle(properties.throttle());
+		validateSpaUrl(properties.spaUrl());
+		if (properties.reauthentication().window().toSeconds() < 1) {
+			fail("spa-auth.reauthentication.window is " + properties.reauthentication().window() + ".",
+					"Set it to a positive duration such as 5m.");
+		}
 		if (properties.maxRequestBodySize().toBytes() < 1024) {
 			fail("spa-auth.max-request-body-size is " + properties.maxRequestBodySize() + ".",
 					"Set it to at least 1KB; sign-up bodies need room for a 128-character password and an email.");
@@ -85,6 +94,27 @@ final class SpaAuthConfigurationValidator {
 			fail("spa-auth.csrf.signing-secret has " + secret.length() + " characters.",
 					"Use a random secret of at least " + MIN_SIGNING_SECRET_LENGTH
 							+ " characters (for example: openssl rand -base64 33), or remove it.");
+		}
+	}
+
+	private static void validateSpaUrl(@Nullable String spaUrl) {
+		if (spaUrl == null) {
+			logger.warn("spa-auth.spa-url is not set: password reset and email change answer 503, since their "
+					+ "mails need links to the SPA.");
+			return;
+		}
+		URI uri;
+		try {
+			uri = new URI(spaUrl);
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null || !(spaUrl.startsWith("https://") || spaUrl.startsWith("http://"))
+				|| spaUrl.endsWith("/") || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			fail("spa-auth.spa-url is '" + spaUrl + "'.",
+					"Write the SPA's absolute URL without a trailing '/', query or fragment, such as "
+							+ "https://app.example.com.");
 		}
 	}
 

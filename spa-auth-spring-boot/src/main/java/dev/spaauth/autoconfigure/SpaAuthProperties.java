@@ -1,5 +1,6 @@
 package dev.spaauth.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,13 +34,50 @@ import org.springframework.util.unit.DataSize;
  * @param password Password policy for new passwords
  * @param cors CORS settings for the allowed origins
  * @param throttle Limits on password guessing and account creation
+ * @param spaUrl The SPA's public URL, such as {@code https://app.example.com}, for the links in
+ * mails (password reset, email confirmation); never taken from request headers. Unset means those
+ * flows answer 503
+ * @param reauthentication Re-authentication settings
+ * @param tokens Lifetimes of the single-use links sent by mail
+ * @param mail Mail settings
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue("/api/**") List<String> protectedPaths, @DefaultValue("64KB") DataSize maxRequestBodySize,
 		@DefaultValue List<String> allowedOrigins, @Nullable String publicOrigin, @DefaultValue Cookies cookies,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
-		@DefaultValue Cors cors, @DefaultValue Throttle throttle) {
+		@DefaultValue Cors cors, @DefaultValue Throttle throttle, @Nullable String spaUrl,
+		@DefaultValue Reauthentication reauthentication, @DefaultValue Tokens tokens, @DefaultValue Mail mail) {
+
+	/**
+	 * Re-authentication settings (ASVS 7.5.1).
+	 *
+	 * @param window How long after log-in or re-authentication a session counts as fresh for sensitive
+	 * operations such as an email change
+	 */
+	public record Reauthentication(@DefaultValue("5m") Duration window) {
+	}
+
+	/**
+	 * Lifetimes of the single-use links sent by mail (OWASP Forgot Password Cheat Sheet).
+	 *
+	 * @param passwordResetLifetime How long a password-reset link works
+	 * @param emailChangeLifetime How long an email-confirmation link works
+	 */
+	public record Tokens(@DefaultValue("30m") Duration passwordResetLifetime,
+			@DefaultValue("1h") Duration emailChangeLifetime) {
+	}
+
+	/**
+	 * Mail settings. With {@code spring.mail.host} set, mail goes out over SMTP; otherwise to the
+	 * development mailbox when set; otherwise nowhere (start-up warns).
+	 *
+	 * @param from Sender address of spa-auth's mails
+	 * @param devMailbox Folder where mails are written as JSON files instead of being sent, for
+	 * development only (anyone who reads it can follow the links)
+	 */
+	public record Mail(@DefaultValue("spa-auth@localhost") String from, @Nullable Path devMailbox) {
+	}
 
 	/**
 	 * Attributes shared by the session cookie and the CSRF cookie (RFC 6265bis sections 4.1.2.5

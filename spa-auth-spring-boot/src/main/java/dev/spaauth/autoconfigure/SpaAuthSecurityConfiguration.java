@@ -83,6 +83,9 @@ class SpaAuthSecurityConfiguration {
 					Clock.systemUTC()), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
+				.requestMatchers(base + "/reauthenticate", base + "/password", base + "/email", base + "/sessions",
+						base + "/sessions/**")
+				.authenticated()
 				.requestMatchers(base + "/**")
 				.permitAll()
 				.requestMatchers(properties.protectedPaths().toArray(String[]::new))

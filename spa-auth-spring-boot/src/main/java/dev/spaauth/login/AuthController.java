@@ -1,7 +1,11 @@
 package dev.spaauth.login;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.problem.FieldErrors;
+import dev.spaauth.reauth.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.SpaAuthUser;
@@ -44,19 +49,27 @@ public class AuthController {
 
 	private final SecurityEvents events;
 
+	private final Reauthentication reauthentication;
+
+	private final Duration absoluteTimeout;
+
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
 	 * @param sessions starts and ends sessions
 	 * @param throttle limits failed attempts per account and per client address
 	 * @param events publishes the audit trail
+	 * @param reauthentication tells when the session stops being fresh
+	 * @param absoluteTimeout the sessions' absolute lifetime
 	 */
 	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
-			LoginThrottle throttle, SecurityEvents events) {
+			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication, Duration absoluteTimeout) {
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
 		this.throttle = throttle;
 		this.events = events;
+		this.reauthentication = reauthentication;
+		this.absoluteTimeout = absoluteTimeout;
 	}
 
 	/**
@@ -114,14 +127,21 @@ public class AuthController {
 	}
 
 	/**
-	 * Tells whether the request has an authenticated session. Creates no session.
+	 * Tells whether the request has an authenticated session, and when it ends. Creates no session.
 	 * @param user the principal, or null when anonymous
+	 * @param request the request
 	 * @return 200 {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {...}}}
 	 */
 	@GetMapping("/session")
-	public AuthResponses.SessionStatus session(@AuthenticationPrincipal SpaAuthUser user) {
-		return (user != null) ? new AuthResponses.SessionStatus(true, UserView.of(user))
-				: new AuthResponses.SessionStatus(false, null);
+	public AuthResponses.SessionStatus session(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (user == null || session == null) {
+			return AuthResponses.SessionStatus.anonymous();
+		}
+		Instant idle = Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
+		Instant absolute = Instant.ofEpochMilli(session.getCreationTime()).plus(this.absoluteTimeout);
+		return new AuthResponses.SessionStatus(true, UserView.of(user), idle, absolute,
+				this.reauthentication.freshUntil(session));
 	}
 
 }

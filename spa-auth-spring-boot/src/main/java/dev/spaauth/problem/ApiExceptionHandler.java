@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.reauth.ReauthenticationRequiredException;
 import dev.spaauth.throttle.RateLimitedException;
 
 /**
@@ -84,6 +85,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(BadCredentialsException.class)
 	public ResponseEntity<ProblemDetail> handleBadCredentials(BadCredentialsException ex) {
 		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password"));
+	}
+
+	/**
+	 * Answers a sensitive operation on a session that is not fresh.
+	 * @param ex the exception
+	 * @return 403 problem {@code reauthentication_required}
+	 */
+	@ExceptionHandler(ReauthenticationRequiredException.class)
+	public ResponseEntity<ProblemDetail> handleReauthenticationRequired(ReauthenticationRequiredException ex) {
+		return respond(Problems.of(ProblemCode.REAUTHENTICATION_REQUIRED,
+				"Confirm your password first: POST it to the reauthenticate endpoint, then try again."));
 	}
 
 	/**

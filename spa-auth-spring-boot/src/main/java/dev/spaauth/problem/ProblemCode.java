@@ -17,6 +17,9 @@ public enum ProblemCode {
 	/** 400: the username or password is wrong; the same answer for unknown users. */
 	INVALID_CREDENTIALS(HttpStatus.BAD_REQUEST, "Invalid credentials"),
 
+	/** 400: a single-use token (reset, email confirmation) is unknown, used or expired. */
+	INVALID_TOKEN(HttpStatus.BAD_REQUEST, "Invalid or expired link"),
+
 	/** 400: the request cannot be read (bad JSON, wrong types, bad parameters). */
 	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
 
@@ -28,6 +31,9 @@ public enum ProblemCode {
 
 	/** 403: an unsafe request from a page whose origin is not trusted, or a CORS request refused. */
 	ORIGIN_FORBIDDEN(HttpStatus.FORBIDDEN, "Origin not allowed"),
+
+	/** 403: a sensitive operation on a session that did not prove the password recently. */
+	REAUTHENTICATION_REQUIRED(HttpStatus.FORBIDDEN, "Re-authentication required"),
 
 	/** 403: authenticated, but not allowed. */
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),

@@ -14,6 +14,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
+import dev.spaauth.reauth.Reauthentication;
+import dev.spaauth.sessions.UserSessions;
 
 /**
  * Starts and ends authenticated sessions. Every change of authentication state gets a new session
@@ -23,6 +25,8 @@ import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
  */
 public final class SessionLifecycle {
 
+	private static final int MAX_USER_AGENT_LENGTH = 256;
+
 	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository contexts;
@@ -31,17 +35,21 @@ public final class SessionLifecycle {
 
 	private final Duration idleTimeout;
 
+	private final Reauthentication reauthentication;
+
 	/**
 	 * Creates the lifecycle.
 	 * @param contexts where the security context is kept between requests (the session)
 	 * @param csrfTokens the CSRF token repository
 	 * @param idleTimeout how long a session may go without requests
+	 * @param reauthentication records that a log-in proves the password, so the new session is fresh
 	 */
 	public SessionLifecycle(SecurityContextRepository contexts, SessionBoundCsrfTokenRepository csrfTokens,
-			Duration idleTimeout) {
+			Duration idleTimeout, Reauthentication reauthentication) {
 		this.contexts = contexts;
 		this.csrfTokens = csrfTokens;
 		this.idleTimeout = idleTimeout;
+		this.reauthentication = reauthentication;
 	}
 
 	/**
@@ -60,13 +68,45 @@ public final class SessionLifecycle {
 		}
 		HttpSession session = request.getSession(true);
 		session.setMaxInactiveInterval(Math.toIntExact(this.idleTimeout.toSeconds()));
+		String userAgent = request.getHeader("User-Agent");
+		if (userAgent != null) {
+			session.setAttribute(UserSessions.USER_AGENT,
+					userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT_LENGTH)));
+		}
+		this.reauthentication.markFresh(session);
+		saveAuthentication(authentication, request, response);
+		CsrfToken token = this.csrfTokens.generateToken(request);
+		this.csrfTokens.saveToken(token, request, response);
+		return token;
+	}
+
+	/**
+	 * Gives the request's session a new id and a new CSRF token, keeping its contents: after the user
+	 * proved their password again, so that an id or token seen before is worthless (ASVS 7.2.4).
+	 * @param request the request, which must have a session
+	 * @param response the response that gets the new session and CSRF cookies
+	 * @return the new CSRF token, for the response body
+	 */
+	public CsrfToken renew(HttpServletRequest request, HttpServletResponse response) {
+		request.changeSessionId();
+		CsrfToken token = this.csrfTokens.generateToken(request);
+		this.csrfTokens.saveToken(token, request, response);
+		return token;
+	}
+
+	/**
+	 * Replaces the authentication kept in the request's session, such as after the user's email
+	 * changed.
+	 * @param authentication the new authentication
+	 * @param request the request, which must have a session
+	 * @param response the response
+	 */
+	public void saveAuthentication(Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response) {
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.contextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
-		CsrfToken token = this.csrfTokens.generateToken(request);
-		this.csrfTokens.saveToken(token, request, response);
-		return token;
 	}
 
 	/**

@@ -24,6 +24,7 @@ import dev.spaauth.login.AuthResponses;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
+import dev.spaauth.user.EmailAddresses;
 import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserAccounts;
@@ -39,11 +40,6 @@ import dev.spaauth.user.UserView;
 public class SignupController {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,50}");
-
-	// One '@', no spaces, a dot in the domain: what mail servers accept in practice.
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-
-	private static final int MAX_EMAIL_LENGTH = 254;
 
 	private final UserAccounts accounts;
 
@@ -99,7 +95,7 @@ public class SignupController {
 			errors.add("username", "Use 3 to 50 letters, digits, '.', '_' or '-'.");
 		}
 		if (errors.require("email", "Email", email)
-				&& (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
+				&& !EmailAddresses.isValid(email)) {
 			errors.add("email", "Enter an email address such as name@example.com.");
 		}
 		if (errors.require("password", "Password", body.password())) {

@@ -44,6 +44,51 @@ public class UserAccounts {
 	}
 
 	/**
+	 * Finds an account by id.
+	 * @param id the account's id
+	 * @return the account with its password hash, or empty
+	 */
+	public Optional<SpaAuthUser> findById(long id) {
+		return this.jdbc.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/**
+	 * Finds an account by email address, ignoring case.
+	 * @param email the address as typed
+	 * @return the account with its password hash, or empty
+	 */
+	public Optional<SpaAuthUser> findByEmail(String email) {
+		return this.jdbc.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE email_key = ?")
+			.param(key(email))
+			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/**
+	 * Replaces an account's password hash.
+	 * @param id the account's id
+	 * @param passwordHash the new encoded password
+	 */
+	public void updatePassword(long id, String passwordHash) {
+		this.jdbc.sql("UPDATE spa_auth.users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+	}
+
+	/**
+	 * Replaces an account's email address.
+	 * @param id the account's id
+	 * @param email the new address, already validated
+	 * @throws org.springframework.dao.DuplicateKeyException if another account has it
+	 */
+	public void updateEmail(long id, String email) {
+		this.jdbc.sql("UPDATE spa_auth.users SET email = ?, email_key = ? WHERE id = ?")
+			.params(email, key(email), id)
+			.update();
+	}
+
+	/**
 	 * Returns whether a username is taken, ignoring case.
 	 * @param username the username as typed
 	 * @return whether an account has it

@@ -1,0 +1,99 @@
+package dev.spaauth.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.test.context.TestPropertySource;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the account-protection tests: a real in-process SMTP server (GreenMail) on the port the
+ * test properties name, and a re-authentication window of 2 seconds so a session goes stale fast.
+ */
+@TestPropertySource(properties = { "spa-auth.reauthentication.window=2s",
+		"spring.datasource.url=jdbc:h2:mem:spa-auth-account;DB_CLOSE_DELAY=-1" })
+abstract class AccountProtectionSupport extends IntegrationTestSupport {
+
+	private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{43})");
+
+	@RegisterExtension
+	static final GreenMailExtension mail = new GreenMailExtension(new ServerSetup(39025, "127.0.0.1", "smtp"));
+
+	/** Waits for a mail to an address whose subject contains the text, and returns it. */
+	protected static Message mailTo(String address, String subject) {
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> mailsTo(address).stream().filter((message) -> subjectOf(message).contains(subject)).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	/** Returns every mail received so far for an address. */
+	protected static List<Message> mailsTo(String address) {
+		return List.<Message>of(mail.getReceivedMessages()).stream().filter((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	/** Returns the decoded text of a mail. */
+	protected static String textOf(Message message) {
+		try {
+			return message.getContent().toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Returns the single-use token of a mailed link. */
+	protected static String tokenIn(Message message) {
+		Matcher matcher = TOKEN.matcher(textOf(message));
+		if (!matcher.find()) {
+			throw new AssertionError("No token link in: " + textOf(message));
+		}
+		return matcher.group(1);
+	}
+
+	private static String subjectOf(Message message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Signs up a user in the client and returns the username; the email is {@code <username>@example.com}. */
+	protected String newUser(ApiClient client) {
+		return signedUp(client);
+	}
+
+	/** Re-authenticates the client's session and returns the new CSRF token. */
+	protected static String reauthenticate(ApiClient client) {
+		return client.post("/api/auth/reauthenticate")
+			.csrf(client.csrf())
+			.json(Map.of("password", PASSWORD))
+			.send()
+			.json()
+			.get("csrfToken")
+			.asString();
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.spaauth.account;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordChangeIntegrationTests extends AccountProtectionSupport {
+
+	private static final String NEW_PASSWORD = "violet lantern drifts over quiet harbour 9";
+
+	@Test
+	void passwordChangeRenewsThisSessionEndsTheOthersAndTellsTheUser() {
+		String username = newUser(this.browser);
+		ApiClient otherDevice = new ApiClient(this.port);
+		assertThat(otherDevice.login(username, PASSWORD).status()).isEqualTo(200);
+		String sessionBefore = this.browser.cookies().get("__Host-SESSION");
+
+		Response response = this.browser.post("/api/auth/password")
+			.csrf(this.browser.csrf())
+			.json(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(this.browser.cookies().get("__Host-SESSION")).isNotEqualTo(sessionBefore);
+		assertThat(sessionStored(sessionBefore)).isFalse();
+		assertThat(this.browser.post("/api/things").csrf(response.json().get("csrfToken").asString()).json(Map.of())
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(otherDevice.get("/api/things").send().status()).isEqualTo(401);
+		assertThat(textOf(mailTo(username + "@example.com", "Your password was changed"))).contains("#/forgot-password");
+		assertThat(new ApiClient(this.port).login(username, PASSWORD).status()).isEqualTo(400);
+		assertThat(new ApiClient(this.port).login(username, NEW_PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void passwordChangeWithWrongCurrentPasswordThenInvalidCredentialsAndNothingChanges() {
+		String username = newUser(this.browser);
+
+		Response response = this.browser.post("/api/auth/password")
+			.csrf(this.browser.csrf())
+			.json(Map.of("currentPassword", "a guess of the attacker", "newPassword", NEW_PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("code").asString()).isEqualTo("invalid_credentials");
+		assertThat(new ApiClient(this.port).login(username, PASSWORD).status()).isEqualTo(200);
+		assertThat(mailsTo(username + "@example.com")).isEmpty();
+	}
+
+	@Test
+	void passwordChangeWithMissingOrWeakPasswordsThenFieldErrors() {
+		newUser(this.browser);
+
+		Response missing = this.browser.post("/api/auth/password").csrf(this.browser.csrf()).json(Map.of()).send();
+		Response weak = this.browser.post("/api/auth/password")
+			.csrf(this.browser.csrf())
+			.json(Map.of("currentPassword", PASSWORD, "newPassword", "password1"))
+			.send();
+
+		assertThat(missing.json().get("errors").propertyNames()).containsExactly("currentPassword", "newPassword");
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.json().get("errors").get("newPassword").asString()).contains("too easy to guess");
+	}
+
+	@Test
+	void passwordChangeNeedsASession() {
+		ApiClient anonymous = new ApiClient(this.port);
+
+		Response response = anonymous.post("/api/auth/password")
+			.csrf(anonymous.csrf())
+			.json(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+}
