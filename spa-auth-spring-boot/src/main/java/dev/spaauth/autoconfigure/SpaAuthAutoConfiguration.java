@@ -13,6 +13,7 @@ import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -88,6 +90,7 @@ import dev.spaauth.user.SpaAuthUserDetailsService;
 import dev.spaauth.user.UserAccounts;
 import dev.spaauth.web.ProblemErrorReportValve;
 import dev.spaauth.web.RequestGuardFilter;
+import dev.spaauth.web.WellFormedStringDeserializer;
 
 /**
  * Auto-configuration of spa-auth for a servlet web application with a {@link DataSource}: the
@@ -132,6 +135,12 @@ public final class SpaAuthAutoConfiguration {
 	@Bean
 	SpaAuthSchemaInitializer spaAuthSchemaInitializer(DataSource dataSource) {
 		return new SpaAuthSchemaInitializer(dataSource);
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer spaAuthWellFormedStrings() {
+		return (builder) -> builder.addModule(new SimpleModule("spa-auth-well-formed-strings")
+			.addDeserializer(String.class, new WellFormedStringDeserializer()));
 	}
 
 	@Bean

@@ -181,6 +181,21 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void stringsWithHalfASurrogatePairAreRefusedBeforeAnythingUsesThem() {
+		// Regression (fuzzing): a lone \ud83d in a password reached the Argon2 encoder and answered 500.
+		String username = signedUp(new dev.spaauth.testapp.ApiClient(this.port));
+		for (String body : new String[] { "{\"username\":\"" + username + "\",\"password\":\"x\\ud83d\\u0301\"}",
+				"{\"username\":\"\\udc00" + username + "\",\"password\":\"whatever\"}" }) {
+			Response response = this.browser.post("/api/auth/login")
+				.csrf(this.browser.csrf())
+				.body("application/json", body)
+				.send();
+			assertThat(response.status()).isEqualTo(400);
+			assertProblemWithoutInternals(response);
+		}
+	}
+
+	@Test
 	void errorPathRequestedDirectlyThenNotFound() {
 		Response response = this.browser.get("/error").send();
 
