@@ -201,10 +201,8 @@ public final class SpaAuthAutoConfiguration {
 
 	@Bean
 	SessionLifecycle spaAuthSessionLifecycle(SecurityContextRepository securityContextRepository,
-			SessionBoundCsrfTokenRepository csrfTokens, SpaAuthProperties properties,
-			Reauthentication reauthentication) {
-		return new SessionLifecycle(securityContextRepository, csrfTokens, properties.session().idleTimeout(),
-				reauthentication);
+			SessionBoundCsrfTokenRepository csrfTokens, SpaAuthProperties properties) {
+		return new SessionLifecycle(securityContextRepository, csrfTokens, properties.session().idleTimeout());
 	}
 
 	@Bean

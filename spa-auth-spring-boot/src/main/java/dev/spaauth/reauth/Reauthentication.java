@@ -9,10 +9,11 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps, per session and only on the server, when the user last proved their password (at log-in or
- * by re-authenticating), and tells whether that was within the window that sensitive operations
- * require (OWASP Authentication Cheat Sheet, "Require Re-authentication for Sensitive Features";
- * ASVS 7.5.1).
+ * Keeps, per session and only on the server, when the user last re-authenticated, and tells whether
+ * that was within the window that sensitive operations require (OWASP Authentication Cheat Sheet,
+ * "Require Re-authentication for Sensitive Features"; ASVS 7.5.1). Logging in does not make a session
+ * fresh: a script injected into the SPA right after log-in must still be unable to change the email
+ * address, since it cannot type the password.
  */
 public final class Reauthentication {
 

@@ -14,7 +14,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
-import dev.spaauth.reauth.Reauthentication;
 import dev.spaauth.sessions.UserSessions;
 
 /**
@@ -35,21 +34,17 @@ public final class SessionLifecycle {
 
 	private final Duration idleTimeout;
 
-	private final Reauthentication reauthentication;
-
 	/**
 	 * Creates the lifecycle.
 	 * @param contexts where the security context is kept between requests (the session)
 	 * @param csrfTokens the CSRF token repository
 	 * @param idleTimeout how long a session may go without requests
-	 * @param reauthentication records that a log-in proves the password, so the new session is fresh
 	 */
 	public SessionLifecycle(SecurityContextRepository contexts, SessionBoundCsrfTokenRepository csrfTokens,
-			Duration idleTimeout, Reauthentication reauthentication) {
+			Duration idleTimeout) {
 		this.contexts = contexts;
 		this.csrfTokens = csrfTokens;
 		this.idleTimeout = idleTimeout;
-		this.reauthentication = reauthentication;
 	}
 
 	/**
@@ -73,7 +68,6 @@ public final class SessionLifecycle {
 			session.setAttribute(UserSessions.USER_AGENT,
 					userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT_LENGTH)));
 		}
-		this.reauthentication.markFresh(session);
 		saveAuthentication(authentication, request, response);
 		CsrfToken token = this.csrfTokens.generateToken(request);
 		this.csrfTokens.saveToken(token, request, response);

@@ -15,9 +15,9 @@ import static org.awaitility.Awaitility.await;
 class EmailChangeIntegrationTests extends AccountProtectionSupport {
 
 	@Test
-	void emailChangeWhenSessionNotFreshThenReauthenticationRequiredAndNoMail() {
+	void emailChangeRightAfterLogInThenReauthenticationRequiredAndNoMail() {
+		// A script injected into the SPA right after log-in cannot type the password.
 		String username = newUser(this.browser);
-		await().pollDelay(Duration.ofMillis(2200)).until(() -> true);
 
 		Response response = this.browser.post("/api/auth/email")
 			.csrf(this.browser.csrf())
@@ -28,6 +28,21 @@ class EmailChangeIntegrationTests extends AccountProtectionSupport {
 		assertThat(response.json().get("code").asString()).isEqualTo("reauthentication_required");
 		assertThat(mailsTo("new-" + username + "@example.com")).isEmpty();
 		assertThat(mailsTo(username + "@example.com")).isEmpty();
+	}
+
+	@Test
+	void emailChangeWhenTheReauthenticationWindowHasPassedThenReauthenticationRequired() {
+		String username = newUser(this.browser);
+		String token = reauthenticate(this.browser);
+		await().pollDelay(Duration.ofMillis(2200)).until(() -> true);
+
+		Response response = this.browser.post("/api/auth/email")
+			.csrf(token)
+			.json(Map.of("newEmail", "late-" + username + "@example.com"))
+			.send();
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.json().get("code").asString()).isEqualTo("reauthentication_required");
 	}
 
 	@Test

@@ -87,6 +87,10 @@ class ReauthenticationIntegrationTests extends AccountProtectionSupport {
 	@Test
 	void sessionStatusTellsBothDeadlinesAndTheReauthenticationWindow() {
 		newUser(this.browser);
+		assertThat(this.browser.get("/api/auth/session").send().json().has("reauthenticatedUntil"))
+			.as("a log-in alone does not make the session fresh")
+			.isFalse();
+		reauthenticate(this.browser);
 
 		Response status = this.browser.get("/api/auth/session").send();
 

@@ -111,7 +111,7 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		Response response = this.browser.get("/api/auth/session").send();
 
 		assertThat(response.json().propertyNames()).containsExactlyInAnyOrder("authenticated", "user", "idleExpiresAt",
-				"absoluteExpiresAt", "reauthenticatedUntil");
+				"absoluteExpiresAt");
 		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email");
 		assertThat(response.json().get("user").get("username").asString()).isEqualTo(username);
 		assertThat(response.body()).doesNotContain(session)
