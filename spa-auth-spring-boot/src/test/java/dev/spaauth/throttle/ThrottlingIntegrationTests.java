@@ -75,6 +75,45 @@ class ThrottlingIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void reauthenticationSharesTheLoginThrottle() {
+		// SEC-49: a stolen session cannot guess the password faster through re-authentication.
+		ApiClient thief = new ApiClient(this.port);
+		String username = signedUp(thief);
+		for (int i = 0; i < 3; i++) {
+			Response guess = thief.post("/api/auth/reauthenticate")
+				.csrf(thief.csrf())
+				.json(Map.of("password", "guess " + i))
+				.send();
+			assertThat(guess.status()).isEqualTo(400);
+		}
+
+		Response fourth = thief.post("/api/auth/reauthenticate").csrf(thief.csrf()).json(Map.of("password", PASSWORD)).send();
+
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(this.browser.login(username, PASSWORD).status()).isEqualTo(429);
+	}
+
+	@Test
+	void passwordResetRequestsAreThrottledPerAddressWhetherOrNotAnAccountUsesIt() {
+		// SEC-39: the 429 comes at the same count for a known and an unknown address.
+		String known = signedUp(new ApiClient(this.port)) + "@example.com";
+		String unknown = "nobody-" + uniqueUsername() + "@example.com";
+		for (String email : new String[] { known, unknown }) {
+			for (int i = 0; i < 3; i++) {
+				assertThat(resetRequest(email).status()).isEqualTo(202);
+			}
+			Response throttled = resetRequest(email);
+			assertThat(throttled.status()).isEqualTo(429);
+			assertThat(throttled.header("Retry-After")).isPresent();
+		}
+	}
+
+	private Response resetRequest(String email) {
+		ApiClient client = new ApiClient(this.port);
+		return client.post("/api/auth/password-reset").csrf(client.csrf()).json(Map.of("email", email)).send();
+	}
+
+	@Test
 	void lockoutLeavesExistingSessionsAlone() {
 		ApiClient victim = new ApiClient(this.port);
 		String username = signedUp(victim);
