@@ -22,10 +22,104 @@ export interface CsrfResponse {
 	headerName: string;
 }
 
-/** Body of `GET /api/auth/session`. */
+/** Body of `GET /api/auth/session`. Instants are ISO-8601 strings, e.g. `2026-11-29T10:00:00Z`. */
 export type SessionResponse =
-	| { authenticated: true; user: User }
+	| {
+			authenticated: true;
+			user: User;
+			/** When the server ends the session if no request comes before; each request pushes it back. */
+			idleExpiresAt: string;
+			/** When the server ends the session however active it is; cannot be extended. */
+			absoluteExpiresAt: string;
+			/**
+			 * End of the window for sensitive operations opened by `reauthenticate()` (or a password
+			 * change); missing, null or past when the session is not fresh.
+			 */
+			reauthenticatedUntil?: string | null;
+	  }
 	| { authenticated: false };
+
+/** Body of a successful `reauthenticate()`. */
+export interface ReauthenticateResponse {
+	/** End of the window in which sensitive operations are allowed. */
+	reauthenticatedUntil: string;
+	/** The CSRF token from now on; stored automatically. */
+	csrfToken: string;
+}
+
+/** Input of `changePassword()`. */
+export interface ChangePasswordInput {
+	currentPassword: string;
+	newPassword: string;
+}
+
+/** Body of a successful `changePassword()`: the session got a new id and every other session ended. */
+export interface ChangePasswordResponse {
+	/** The CSRF token of the renewed session; stored automatically. */
+	csrfToken: string;
+}
+
+/** Body of a successful `changeEmail()` (202): nothing changes until the link sent to `pendingEmail` is followed. */
+export interface ChangeEmailResponse {
+	pendingEmail: string;
+}
+
+/** Body of a successful `confirmEmail()`. */
+export interface ConfirmEmailResponse {
+	/** The user with the new email. */
+	user: User;
+}
+
+/** Body of `requestPasswordReset()` (202), the same whether or not an account uses the address. */
+export interface PasswordResetRequestResponse {
+	/** A message to show as it is. */
+	detail: string;
+}
+
+/** Input of `resetPassword()`. */
+export interface ResetPasswordInput {
+	/** The token from the link in the reset mail. */
+	token: string;
+	newPassword: string;
+}
+
+/** One of the user's sessions, as listed by `listSessions()`. */
+export interface SessionInfo {
+	/** Opaque id for `revokeSession()`; not the session cookie's value. */
+	handle: string;
+	/** ISO-8601 instant of the log-in. */
+	createdAt: string;
+	/** ISO-8601 instant of the last request. */
+	lastSeenAt: string;
+	/** The browser's User-Agent at log-in; may be empty. */
+	userAgent: string | null;
+	/** True for the session of this browser. */
+	current: boolean;
+}
+
+/** Body of `listSessions()`. */
+export interface SessionsResponse {
+	/** Newest first. */
+	sessions: SessionInfo[];
+}
+
+/** Body of `revokeOtherSessions()`. */
+export interface RevokeOthersResponse {
+	/** How many sessions were ended. */
+	revoked: number;
+}
+
+/** What `onReauthenticationRequired` is called with. */
+export interface ReauthenticationContext {
+	/**
+	 * Why the password is asked for: on the first call the operation's 403 `reauthentication_required`;
+	 * on later calls the 400 `invalid_credentials` or `validation_failed` of the previous password.
+	 * Show its `detail` from the second attempt on.
+	 */
+	error: HTTPError;
+	/** 1 for the first prompt of this operation, then 2, 3, ... */
+	attempt: number;
+}
 
 /** Body of a successful `login()` or `signup()`. */
 export interface AuthResponse {
@@ -57,7 +151,7 @@ export interface Problem {
 	status?: number;
 	/** Human-readable explanation of this occurrence; safe to show to the user. */
 	detail?: string;
-	/** Stable machine-readable code, e.g. `csrf_failed`, `bad_credentials`, `validation_failed`. */
+	/** Stable machine-readable code, e.g. `csrf_failed`, `invalid_credentials`, `validation_failed`. */
 	code?: string;
 	/** Per-field messages: field name -> message. */
 	errors?: Record<string, string>;
@@ -84,6 +178,17 @@ export interface ClientOptions {
 	 * `globalThis.location?.origin` (always so outside a browser), otherwise 'same-origin'
 	 */
 	credentials?: RequestCredentials;
+	/**
+	 * Called when a request is answered 403 `reauthentication_required` (a sensitive operation on a
+	 * session that was not authenticated in the last few minutes). Resolve with the user's password to
+	 * have the client call `reauthenticate()` and then retry the request once; resolve with `null` (or
+	 * anything that is not a string) to give up, and the request rejects with the original 403.
+	 * After a wrong or blank password it is called again with that error; any other failure of
+	 * `reauthenticate()` (429 `rate_limited`, network) rejects the request with that error.
+	 * Concurrent requests that need it share one prompt.
+	 * Without this option a 403 `reauthentication_required` is simply thrown.
+	 */
+	onReauthenticationRequired?: (context: ReauthenticationContext) => Promise<string | null | undefined> | string | null | undefined;
 }
 
 /** The object returned by `createClient()`. Every method rejects with a `SpaAuthError` subclass on failure. */
@@ -97,7 +202,7 @@ export interface SpaAuthClient {
 	session(): Promise<SessionResponse>;
 	/**
 	 * `POST /api/auth/login` with `{ username, password }`.
-	 * Rejects with an `HTTPError` (usually status 401) for wrong credentials.
+	 * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
 	 */
 	login(username: string, password: string): Promise<AuthResponse>;
 	/**
@@ -108,9 +213,47 @@ export interface SpaAuthClient {
 	/** `POST /api/auth/logout`: ends the session. */
 	logout(): Promise<LogoutResponse>;
 	/**
+	 * `POST /api/auth/reauthenticate` with `{ password }`: opens the window for sensitive operations;
+	 * the session gets a new id and CSRF token (stored automatically).
+	 * Rejects with 400 `invalid_credentials`, 400 `validation_failed` or 429 `rate_limited`.
+	 * Never calls `onReauthenticationRequired`.
+	 */
+	reauthenticate(password: string): Promise<ReauthenticateResponse>;
+	/**
+	 * `POST /api/auth/password`: the session gets a new id (its new CSRF token is stored), every other
+	 * session of the user ends. Rejects with 400 `invalid_credentials` (wrong current password) or
+	 * 400 `validation_failed` with `errors.newPassword`.
+	 */
+	changePassword(input: ChangePasswordInput): Promise<ChangePasswordResponse>;
+	/**
+	 * `POST /api/auth/email` with `{ newEmail }` (202): sends a confirmation link to the new address.
+	 * Needs a fresh session (403 `reauthentication_required`, see `onReauthenticationRequired`);
+	 * rejects with 400 `validation_failed` with `errors.newEmail`.
+	 */
+	changeEmail(newEmail: string): Promise<ChangeEmailResponse>;
+	/** `POST /api/auth/email/confirm` with the link's token. Rejects with 400 `invalid_token`. */
+	confirmEmail(token: string): Promise<ConfirmEmailResponse>;
+	/** `POST /api/auth/password-reset` with `{ email }` (202); the same answer whether or not the address is known. */
+	requestPasswordReset(email: string): Promise<PasswordResetRequestResponse>;
+	/**
+	 * `POST /api/auth/password-reset/confirm` (204, resolves to `undefined`): every session of the user
+	 * ends. Rejects with 400 `invalid_token` or 400 `validation_failed` with `errors.newPassword`.
+	 */
+	resetPassword(input: ResetPasswordInput): Promise<void>;
+	/** `GET /api/auth/sessions`: the signed-in user's sessions, newest first. */
+	listSessions(): Promise<SessionsResponse>;
+	/**
+	 * `DELETE /api/auth/sessions/{handle}` (204, resolves to `undefined`); ending the current session
+	 * signs this browser out. Rejects with 404 `not_found`.
+	 */
+	revokeSession(handle: string): Promise<void>;
+	/** `POST /api/auth/sessions/revoke-others`: ends every other session of the user. */
+	revokeOtherSessions(): Promise<RevokeOthersResponse>;
+	/**
 	 * Generic call for application endpoints.
 	 * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
 	 * is known, and are retried exactly once after a 403 whose problem `code` is `csrf_failed`.
+	 * A 403 `reauthentication_required` goes through `onReauthenticationRequired` when it is set.
 	 * @param method HTTP method, case-insensitive.
 	 * @param path Appended to `baseUrl`, e.g. `/api/notes`.
 	 * @param body Serialized as JSON; omit for no body (required for GET and HEAD).

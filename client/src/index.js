@@ -31,15 +31,36 @@ function isJsonContentType(contentType) {
 	return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
+function isReauthenticationRequired(error) {
+	return error instanceof HTTPError && error.status === 403 && error.code === 'reauthentication_required';
+}
+
+/** A wrong or blank password: worth asking again. Anything else (429, 5xx, network) is not. */
+function isRetryableReauthFailure(error) {
+	return (
+		error instanceof HTTPError &&
+		error.status === 400 &&
+		(error.code === 'invalid_credentials' || error.code === 'validation_failed')
+	);
+}
+
 /**
  * Creates a client for the spa-auth JSON API.
  *
  * @param {import('./index.d.ts').ClientOptions} [options]
  * @returns {import('./index.d.ts').SpaAuthClient}
  */
-export function createClient({ baseUrl = '', fetch: fetchImpl = globalThis.fetch, credentials } = {}) {
+export function createClient({
+	baseUrl = '',
+	fetch: fetchImpl = globalThis.fetch,
+	credentials,
+	onReauthenticationRequired,
+} = {}) {
 	if (typeof fetchImpl !== 'function') {
 		throw new TypeError('spa-auth-client: no fetch implementation; pass one as the `fetch` option');
+	}
+	if (onReauthenticationRequired !== undefined && typeof onReauthenticationRequired !== 'function') {
+		throw new TypeError('spa-auth-client: `onReauthenticationRequired` must be a function');
 	}
 
 	const base = String(baseUrl).replace(/\/+$/, '');
@@ -48,6 +69,7 @@ export function createClient({ baseUrl = '', fetch: fetchImpl = globalThis.fetch
 	let csrfToken;
 	let csrfHeaderName = DEFAULT_CSRF_HEADER;
 	let pendingCsrf; // in-flight csrf() promise, shared by concurrent callers
+	let pendingReauthentication; // in-flight password prompt + re-authentication, shared likewise
 
 	function rememberToken(body) {
 		if (body !== null && typeof body === 'object' && typeof body.csrfToken === 'string') {
@@ -127,14 +149,8 @@ export function createClient({ baseUrl = '', fetch: fetchImpl = globalThis.fetch
 		return pendingCsrf;
 	}
 
-	async function request(method, path, body) {
-		const verb = String(method).toUpperCase();
-		if ((verb === 'GET' || verb === 'HEAD') && body !== undefined) {
-			throw new TypeError(`spa-auth-client: a ${verb} request cannot have a body`);
-		}
-		if (!UNSAFE_METHODS.has(verb)) {
-			return send(verb, path, body);
-		}
+	/** An unsafe request with the CSRF header, retried once with a fresh token after `csrf_failed`. */
+	async function sendWithCsrf(verb, path, body) {
 		if (csrfToken === undefined) {
 			await csrf();
 		}
@@ -150,12 +166,77 @@ export function createClient({ baseUrl = '', fetch: fetchImpl = globalThis.fetch
 		}
 	}
 
+	function sendOnce(verb, path, body) {
+		return UNSAFE_METHODS.has(verb) ? sendWithCsrf(verb, path, body) : send(verb, path, body);
+	}
+
+	function reauthenticate(password) {
+		return sendWithCsrf('POST', '/api/auth/reauthenticate', { password });
+	}
+
+	/**
+	 * Asks the application for the password (via `onReauthenticationRequired`) and re-authenticates,
+	 * asking again after a wrong or blank password. Resolves true once re-authenticated, false if the
+	 * application gave no password. Concurrent callers share one prompt.
+	 */
+	function reauthenticateInteractively(error) {
+		pendingReauthentication ??= (async () => {
+			try {
+				let reason = error;
+				for (let attempt = 1; ; attempt++) {
+					const password = await onReauthenticationRequired({ error: reason, attempt });
+					if (typeof password !== 'string') return false;
+					try {
+						await reauthenticate(password);
+						return true;
+					} catch (failure) {
+						if (!isRetryableReauthFailure(failure)) throw failure;
+						reason = failure;
+					}
+				}
+			} finally {
+				pendingReauthentication = undefined;
+			}
+		})();
+		return pendingReauthentication;
+	}
+
+	async function request(method, path, body) {
+		const verb = String(method).toUpperCase();
+		if ((verb === 'GET' || verb === 'HEAD') && body !== undefined) {
+			throw new TypeError(`spa-auth-client: a ${verb} request cannot have a body`);
+		}
+		try {
+			return await sendOnce(verb, path, body);
+		} catch (error) {
+			if (onReauthenticationRequired === undefined || !isReauthenticationRequired(error)) {
+				throw error;
+			}
+			// The operation needs a freshly authenticated session: confirm the password, retry once.
+			if (!(await reauthenticateInteractively(error))) {
+				throw error;
+			}
+			return sendOnce(verb, path, body);
+		}
+	}
+
 	return {
 		csrf,
 		session: () => request('GET', '/api/auth/session'),
 		login: (username, password) => request('POST', '/api/auth/login', { username, password }),
 		signup: ({ username, email, password }) => request('POST', '/api/auth/signup', { username, email, password }),
 		logout: () => request('POST', '/api/auth/logout'),
+		reauthenticate,
+		changePassword: ({ currentPassword, newPassword }) =>
+			request('POST', '/api/auth/password', { currentPassword, newPassword }),
+		changeEmail: (newEmail) => request('POST', '/api/auth/email', { newEmail }),
+		confirmEmail: (token) => request('POST', '/api/auth/email/confirm', { token }),
+		requestPasswordReset: (email) => request('POST', '/api/auth/password-reset', { email }),
+		resetPassword: ({ token, newPassword }) =>
+			request('POST', '/api/auth/password-reset/confirm', { token, newPassword }),
+		listSessions: () => request('GET', '/api/auth/sessions'),
+		revokeSession: (handle) => request('DELETE', `/api/auth/sessions/${encodeURIComponent(handle)}`),
+		revokeOtherSessions: () => request('POST', '/api/auth/sessions/revoke-others'),
 		request,
 	};
 }
