@@ -1,0 +1,120 @@
+package dev.spaauth.stores;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.TestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * spa-auth on the real PostgreSQL server (127.0.0.1:5432, trust authentication), in a database of
+ * its own that the test creates and drops: the Flyway migrations, accounts, Spring Session JDBC and
+ * its principal index, and the single-use tokens.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PostgresIntegrationTests {
+
+	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+	private static final String DATABASE = "spa_auth_it_" + UUID.randomUUID().toString().replace("-", "");
+
+	private static final String PASSWORD = "correct horse battery staple 42";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws SQLException {
+		execute("CREATE DATABASE " + DATABASE);
+		registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@AfterAll
+	static void dropDatabase() throws SQLException {
+		execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+	}
+
+	@Test
+	void signupLoginLogoutAndFixationOnPostgres() {
+		ApiClient client = new ApiClient(this.port);
+		String username = "pg" + Long.toString(System.nanoTime(), 36);
+		assertThat(client.signup(username, username + "@example.com", PASSWORD).status()).isEqualTo(201);
+		String signupSession = client.cookies().get("__Host-SESSION");
+
+		Response login = client.login(username, PASSWORD);
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(client.cookies().get("__Host-SESSION")).isNotEqualTo(signupSession);
+		assertThat(client.get("/api/things").send().status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session WHERE principal_name = ?")
+			.param(username)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(client.post("/api/auth/logout").csrf(client.csrf()).send().status()).isEqualTo(200);
+		assertThat(client.get("/api/things").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void sessionsAreListedAndRevokedThroughThePrincipalIndexOnPostgres() {
+		ApiClient laptop = new ApiClient(this.port);
+		String username = "pg" + Long.toString(System.nanoTime(), 36);
+		laptop.signup(username, username + "@example.com", PASSWORD);
+		ApiClient phone = new ApiClient(this.port);
+		phone.login(username, PASSWORD);
+
+		assertThat(laptop.get("/api/auth/sessions").send().json().get("sessions").size()).isEqualTo(2);
+		Response revoked = laptop.post("/api/auth/sessions/revoke-others").csrf(laptop.csrf()).send();
+
+		assertThat(revoked.json().get("revoked").asInt()).isEqualTo(1);
+		assertThat(phone.get("/api/things").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void passwordResetTokensAreStoredHashedOnPostgres() {
+		ApiClient client = new ApiClient(this.port);
+		String username = "pg" + Long.toString(System.nanoTime(), 36);
+		client.signup(username, username + "@example.com", PASSWORD);
+
+		Response reset = client.post("/api/auth/password-reset")
+			.csrf(client.csrf())
+			.json(Map.of("email", username + "@example.com"))
+			.send();
+
+		assertThat(reset.status()).isEqualTo(202);
+		assertThat(this.jdbc.sql("SELECT token_hash FROM spa_auth.one_time_tokens t JOIN spa_auth.users u "
+				+ "ON u.id = t.user_id WHERE u.username = ?")
+			.param(username)
+			.query(String.class)
+			.single()).matches("[0-9a-f]{64}");
+	}
+
+	private static void execute(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(SERVER + "test", "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}
