@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * Debian's nginx ({@code /usr/sbin/nginx}) run in the foreground with a configuration generated under
  * {@code target/}: its own pid file, logs and temp folders, listening on 127.0.0.1 only. Stopped by
@@ -99,16 +102,19 @@ final class NginxServer implements AutoCloseable {
 	}
 
 	private void awaitPorts(List<Integer> ports, Path output) throws IOException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		for (int port : ports) {
-			while (!accepts(port)) {
-				if (!this.process.isAlive() || System.nanoTime() > deadline) {
-					close();
-					throw new IllegalStateException("nginx did not start: " + Files.readString(output)
-							+ readIfExists(this.directory.resolve("logs/error.log")));
-				}
-				sleep(50);
-			}
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(15))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> !this.process.isAlive() || ports.stream().allMatch(NginxServer::accepts));
+		}
+		catch (ConditionTimeoutException ex) {
+			// Reported below with nginx's own output.
+		}
+		if (!this.process.isAlive() || !ports.stream().allMatch(NginxServer::accepts)) {
+			close();
+			throw new IllegalStateException("nginx did not start: " + Files.readString(output)
+					+ readIfExists(this.directory.resolve("logs/error.log")));
 		}
 	}
 
@@ -123,16 +129,6 @@ final class NginxServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
