@@ -50,6 +50,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.SessionIdGenerator;
@@ -90,6 +91,7 @@ import dev.spaauth.user.SpaAuthUserDetailsService;
 import dev.spaauth.user.UserAccounts;
 import dev.spaauth.web.ProblemErrorReportValve;
 import dev.spaauth.web.RequestGuardFilter;
+import dev.spaauth.web.StoreUnavailableFilter;
 import dev.spaauth.web.WellFormedStringDeserializer;
 
 /**
@@ -161,6 +163,15 @@ public final class SpaAuthAutoConfiguration {
 				new RequestGuardFilter(properties.maxRequestBodySize().toBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<StoreUnavailableFilter> spaAuthStoreUnavailableFilter(ProblemResponseWriter problems) {
+		FilterRegistrationBean<StoreUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new StoreUnavailableFilter(problems));
+		// Outside Spring Session's filter, which reads and writes the session.
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;
 	}
 

@@ -126,9 +126,22 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * @param idleTimeout How long a session lives without requests before the server ends it
 	 * @param absoluteTimeout How long a session lives after log-in, however active, before the
 	 * server ends it; at least the idle timeout
+	 * @param store Where sessions live: {@code jdbc} (the application's database, the default) or
+	 * {@code redis} (needs {@code spring-boot-starter-session-data-redis} and {@code spring.data.redis.*})
 	 */
 	public record Session(@Nullable String cookieName, @DefaultValue("30m") Duration idleTimeout,
-			@DefaultValue("12h") Duration absoluteTimeout) {
+			@DefaultValue("12h") Duration absoluteTimeout, @DefaultValue("jdbc") Store store) {
+
+		/** Session stores spa-auth supports. */
+		public enum Store {
+
+			/** Spring Session JDBC on the application's {@code DataSource}, in the schema {@code spa_auth}. */
+			JDBC,
+
+			/** Spring Session Data Redis, indexed by user so listing and revocation work. */
+			REDIS
+
+		}
 
 		/**
 		 * Returns the configured session cookie name or, when unset, the derived one.

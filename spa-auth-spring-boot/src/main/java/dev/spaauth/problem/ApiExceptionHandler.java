@@ -32,6 +32,7 @@ import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.reauth.ReauthenticationRequiredException;
 import dev.spaauth.throttle.RateLimitedException;
+import dev.spaauth.web.StoreUnavailableFilter;
 
 /**
  * Answers every exception that reaches Spring MVC as an RFC 9457 problem with a {@code code}: the
@@ -174,12 +175,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Answers any other fault with a generic 500 problem and logs it with its stack trace.
+	 * Answers a store outage as 503 (see {@link StoreUnavailableFilter}), and any other fault with a
+	 * generic 500 problem, logged with its stack trace.
 	 * @param ex the exception
 	 * @return 500 problem {@code internal_error}
 	 */
 	@ExceptionHandler(Exception.class)
 	public ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (StoreUnavailableFilter.isStoreFailure(ex)) {
+			log.warn("Store unavailable during a request: {}", ex.getClass().getSimpleName());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.CACHE_CONTROL, "no-store")
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(StoreUnavailableFilter.unavailable());
+		}
 		log.error("Unexpected error answered as 500", ex);
 		return respond(Problems.of(ProblemCode.INTERNAL_ERROR,
 				"Something went wrong on the server. Try again; if it keeps happening, contact the operator."));

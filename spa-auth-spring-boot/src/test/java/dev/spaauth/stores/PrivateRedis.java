@@ -1,0 +1,83 @@
+package dev.spaauth.stores;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+
+/**
+ * A private {@code redis-server} (Debian's) on a free loopback port, started and stopped by this
+ * test alone, so fault tests can stop it without touching the machine's shared Redis. Nothing is
+ * persisted.
+ */
+final class PrivateRedis implements AutoCloseable {
+
+	private final int port;
+
+	private final Path directory;
+
+	private Process process;
+
+	private PrivateRedis(int port, Path directory) {
+		this.port = port;
+		this.directory = directory;
+	}
+
+	static PrivateRedis start() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		PrivateRedis redis = new PrivateRedis(port, Files.createTempDirectory("spa-auth-redis"));
+		redis.startProcess();
+		return redis;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** Stops the server, as an outage would. */
+	void stop() {
+		this.process.destroy();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !this.process.isAlive());
+	}
+
+	/** Starts the server again on the same port, empty. */
+	void restart() throws IOException {
+		startProcess();
+	}
+
+	private void startProcess() throws IOException {
+		this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString()))
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("redis.log").toFile())
+			.start();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::accepts);
+	}
+
+	private boolean accepts() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.process != null && this.process.isAlive()) {
+			stop();
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package dev.spaauth.stores;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.TestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of an application sharing sessions in Redis ({@code spa-auth.session.store=redis})
+ * and a database: a session started on one is used, listed, revoked and ended on the other, survives
+ * a restart, and an outage of Redis is answered 503 until Redis is back, without a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisSessionIntegrationTests {
+
+	private static final String PASSWORD = "correct horse battery staple 42";
+
+	private static PrivateRedis redis;
+
+	private static ConfigurableApplicationContext a;
+
+	private static ConfigurableApplicationContext b;
+
+	@BeforeAll
+	static void start() throws IOException {
+		redis = PrivateRedis.start();
+		a = instance();
+		b = instance();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (a != null) {
+			a.close();
+		}
+		if (b != null) {
+			b.close();
+		}
+		redis.close();
+	}
+
+	@Test
+	@Order(1)
+	void sessionStartedOnOneInstanceWorksOnTheOtherAndLogOutThereEndsItEverywhere() {
+		ApiClient onA = new ApiClient(port(a));
+		String username = signUp(onA);
+		ApiClient onB = sameBrowserOn(b, onA);
+
+		assertThat(onB.get("/api/things").send().json().get("owner").asString()).isEqualTo(username);
+		String sessionId = new String(java.util.Base64.getDecoder().decode(onA.cookies().get("__Host-SESSION")));
+		assertThat(sessionId).matches("[A-Za-z0-9_-]{36}");
+
+		assertThat(onB.post("/api/auth/logout").csrf(onB.csrf()).send().status()).isEqualTo(200);
+		ApiClient replayOnA = new ApiClient(port(a));
+		replayOnA.cookies().put("__Host-SESSION", onA.cookies().get("__Host-SESSION"));
+		assertThat(replayOnA.get("/api/things").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(2)
+	void sessionsAreListedAndRevokedAcrossInstances() {
+		ApiClient laptopOnA = new ApiClient(port(a));
+		String username = signUp(laptopOnA);
+		ApiClient phoneOnB = new ApiClient(port(b));
+		assertThat(phoneOnB.login(username, PASSWORD).status()).isEqualTo(200);
+
+		assertThat(laptopOnA.get("/api/auth/sessions").send().json().get("sessions").size()).isEqualTo(2);
+		Response revoked = laptopOnA.post("/api/auth/sessions/revoke-others").csrf(laptopOnA.csrf()).send();
+
+		assertThat(revoked.json().get("revoked").asInt()).isEqualTo(1);
+		assertThat(phoneOnB.get("/api/things").send().status()).isEqualTo(401);
+		assertThat(sameBrowserOn(b, laptopOnA).get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(3)
+	void restartingAnInstanceLosesNoSession() {
+		ApiClient onA = new ApiClient(port(a));
+		String username = signUp(onA);
+
+		a.close();
+		a = instance();
+
+		assertThat(sameBrowserOn(a, onA).get("/api/things").send().json().get("owner").asString()).isEqualTo(username);
+	}
+
+	@Test
+	@Order(4)
+	void redisOutageIsAnswered503WithinSecondsAndTheServiceRecoversWithoutARestart() throws IOException {
+		ApiClient onA = new ApiClient(port(a));
+		signUp(onA);
+
+		redis.stop();
+		long started = System.nanoTime();
+		Response during = onA.get("/api/things").send();
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		Response statusDuring = onA.get("/api/auth/session").send();
+
+		assertThat(during.status()).isEqualTo(503);
+		assertThat(during.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(during.json().get("code").asString()).isEqualTo("service_unavailable");
+		assertThat(during.header("Retry-After")).isPresent();
+		assertThat(during.setCookie("__Host-SESSION")).as("no cookie-deleting Set-Cookie").isEmpty();
+		assertThat(took).isLessThan(Duration.ofSeconds(8));
+		assertThat(statusDuring.status()).as("never an anonymous answer for a session").isEqualTo(503);
+
+		redis.restart();
+		ApiClient afterwards = new ApiClient(port(a));
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> afterwards.signup("back" + Long.toString(System.nanoTime(), 36),
+					"back" + System.nanoTime() + "@example.com", PASSWORD).status() == 201);
+		assertThat(afterwards.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	private static String signUp(ApiClient client) {
+		String username = "r" + Long.toString(System.nanoTime(), 36);
+		assertThat(client.signup(username, username + "@example.com", PASSWORD).status()).isEqualTo(201);
+		return username;
+	}
+
+	private static ApiClient sameBrowserOn(ConfigurableApplicationContext instance, ApiClient browser) {
+		ApiClient other = new ApiClient(port(instance));
+		other.cookies().putAll(browser.cookies());
+		return other;
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static ConfigurableApplicationContext instance() {
+		return SpringApplication.run(TestApplication.class, "--server.port=0", "--spa-auth.session.store=redis",
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
+				"--spring.session.data.redis.namespace=spa-auth-it",
+				"--spring.datasource.url=jdbc:h2:mem:spa-auth-redis;DB_CLOSE_DELAY=-1",
+				"--spring.mail.host=", "--spring.main.banner-mode=off");
+	}
+
+}
