@@ -15,10 +15,14 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
+import io.lettuce.core.RedisClient;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -37,6 +41,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -84,7 +89,10 @@ import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.RandomSessionIdGenerator;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.signup.SignupController;
+import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.LoginThrottle;
+import dev.spaauth.throttle.RedisThrottleBuckets;
+import dev.spaauth.throttle.ThrottleBuckets;
 import dev.spaauth.user.BoundedPasswordEncoder;
 import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUserDetailsService;
@@ -318,10 +326,36 @@ public final class SpaAuthAutoConfiguration {
 
 
 	@Bean
-	LoginThrottle spaAuthLoginThrottle(SpaAuthProperties properties) {
+	LoginThrottle spaAuthLoginThrottle(SpaAuthProperties properties, ThrottleBuckets buckets) {
 		SpaAuthProperties.Throttle throttle = properties.throttle();
 		return new LoginThrottle(throttle.accountAttempts(), throttle.accountPeriod(), throttle.addressAttempts(),
-				throttle.addressPeriod());
+				throttle.addressPeriod(), buckets);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThrottleBuckets spaAuthLocalThrottleBuckets(SpaAuthProperties properties) {
+		SpaAuthProperties.Throttle throttle = properties.throttle();
+		Duration longest = (throttle.accountPeriod().compareTo(throttle.addressPeriod()) > 0) ? throttle.accountPeriod()
+				: throttle.addressPeriod();
+		return new LocalThrottleBuckets(longest);
+	}
+
+	/** With the Redis session store, the throttle's buckets live in Redis too, shared by every instance. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.github.bucket4j.redis.lettuce.Bucket4jLettuce",
+			"org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory" })
+	@ConditionalOnProperty(name = "spa-auth.session.store", havingValue = "redis")
+	static class RedisThrottleConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ThrottleBuckets spaAuthRedisThrottleBuckets(LettuceConnectionFactory connectionFactory,
+				@Value("${spring.session.data.redis.namespace:spring:session}") String namespace) {
+			return new RedisThrottleBuckets(() -> (RedisClient) connectionFactory.getNativeClient(),
+					namespace + ":spa-auth-throttle");
+		}
+
 	}
 
 	@Bean

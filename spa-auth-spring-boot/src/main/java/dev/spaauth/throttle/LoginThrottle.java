@@ -4,10 +4,9 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.jspecify.annotations.Nullable;
 
@@ -18,19 +17,16 @@ import org.jspecify.annotations.Nullable;
  * slowed to a trickle while nobody can lock a victim out for longer than one refill period (OWASP
  * Authentication Cheat Sheet, "Protect Against Automated Attacks"; ASVS 6.3.1, 6.1.1). The account
  * key is the name as submitted (case-folded, NFKC), whether or not the account exists, so a 429
- * tells nothing about existence.
+ * tells nothing about existence. The buckets live in this instance's memory or, with the Redis
+ * session store, in Redis, shared by every instance ({@link ThrottleBuckets}).
  */
 public final class LoginThrottle {
 
-	private static final long MAX_TRACKED_KEYS = 100_000;
+	private final ThrottleBuckets buckets;
 
-	private final Cache<String, Bucket> accounts;
+	private final BucketConfiguration accountLimit;
 
-	private final Cache<String, Bucket> addresses;
-
-	private final Bandwidth accountLimit;
-
-	private final Bandwidth addressLimit;
+	private final BucketConfiguration addressLimit;
 
 	/**
 	 * Creates the throttle.
@@ -38,12 +34,13 @@ public final class LoginThrottle {
 	 * @param accountPeriod the time in which an account's allowance refills completely
 	 * @param addressAttempts attempts allowed per client address within {@code addressPeriod}
 	 * @param addressPeriod the time in which an address's allowance refills completely
+	 * @param buckets where the buckets live
 	 */
-	public LoginThrottle(int accountAttempts, Duration accountPeriod, int addressAttempts, Duration addressPeriod) {
-		this.accountLimit = Bandwidth.builder().capacity(accountAttempts).refillGreedy(accountAttempts, accountPeriod).build();
-		this.addressLimit = Bandwidth.builder().capacity(addressAttempts).refillGreedy(addressAttempts, addressPeriod).build();
-		this.accounts = Caffeine.newBuilder().expireAfterAccess(accountPeriod).maximumSize(MAX_TRACKED_KEYS).build();
-		this.addresses = Caffeine.newBuilder().expireAfterAccess(addressPeriod).maximumSize(MAX_TRACKED_KEYS).build();
+	public LoginThrottle(int accountAttempts, Duration accountPeriod, int addressAttempts, Duration addressPeriod,
+			ThrottleBuckets buckets) {
+		this.accountLimit = limit(accountAttempts, accountPeriod);
+		this.addressLimit = limit(addressAttempts, addressPeriod);
+		this.buckets = buckets;
 	}
 
 	/**
@@ -53,16 +50,31 @@ public final class LoginThrottle {
 	 * @param address the client address
 	 * @return the attempt, to report success on
 	 * @throws RateLimitedException when either bucket is empty; nothing is taken then
+	 * @throws ThrottleUnavailableException when the buckets' shared store cannot be reached (503)
 	 */
 	public Attempt begin(@Nullable String account, String address) {
-		Bucket addressBucket = this.addresses.get(address, (key) -> newBucket(this.addressLimit));
-		take(addressBucket, null, account);
-		Bucket accountBucket = null;
-		if (account != null && !account.isBlank()) {
-			accountBucket = this.accounts.get(key(account), (key) -> newBucket(this.accountLimit));
-			take(accountBucket, addressBucket, account);
+		try {
+			Bucket addressBucket = this.buckets.bucket("address:" + address, this.addressLimit);
+			take(addressBucket, null, account);
+			Bucket accountBucket = null;
+			if (account != null && !account.isBlank()) {
+				accountBucket = this.buckets.bucket("account:" + key(account), this.accountLimit);
+				take(accountBucket, addressBucket, account);
+			}
+			return new Attempt(addressBucket, accountBucket);
 		}
-		return new Attempt(addressBucket, accountBucket);
+		catch (RateLimitedException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new ThrottleUnavailableException(ex);
+		}
+	}
+
+	private static BucketConfiguration limit(int attempts, Duration period) {
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, period).build())
+			.build();
 	}
 
 	private static void take(Bucket bucket, @Nullable Bucket refundOnRefusal, @Nullable String account) {
@@ -73,10 +85,6 @@ public final class LoginThrottle {
 			}
 			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()), account);
 		}
-	}
-
-	private static Bucket newBucket(Bandwidth limit) {
-		return Bucket.builder().addLimit(limit).build();
 	}
 
 	private static String key(String account) {
@@ -97,9 +105,14 @@ public final class LoginThrottle {
 
 		/** Reports that the password was right: the attempt does not count against the limits. */
 		public void succeeded() {
-			this.address.addTokens(1);
-			if (this.account != null) {
-				this.account.addTokens(1);
+			try {
+				this.address.addTokens(1);
+				if (this.account != null) {
+					this.account.addTokens(1);
+				}
+			}
+			catch (RuntimeException ex) {
+				throw new ThrottleUnavailableException(ex);
 			}
 		}
 

@@ -90,6 +90,20 @@ class RedisSessionIntegrationTests {
 
 	@Test
 	@Order(3)
+	void throttleCountsAreSharedByTheInstances() {
+		String username = signUp(new ApiClient(port(a)));
+		assertThat(new ApiClient(port(a)).login(username, "wrong guess one").status()).isEqualTo(400);
+		assertThat(new ApiClient(port(b)).login(username, "wrong guess two").status()).isEqualTo(400);
+		assertThat(new ApiClient(port(a)).login(username, "wrong guess three").status()).isEqualTo(400);
+
+		Response fourth = new ApiClient(port(b)).login(username, PASSWORD);
+
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(fourth.json().get("code").asString()).isEqualTo("rate_limited");
+	}
+
+	@Test
+	@Order(4)
 	void restartingAnInstanceLosesNoSession() {
 		ApiClient onA = new ApiClient(port(a));
 		String username = signUp(onA);
@@ -101,7 +115,7 @@ class RedisSessionIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void redisOutageIsAnswered503WithinSecondsAndTheServiceRecoversWithoutARestart() throws IOException {
 		ApiClient onA = new ApiClient(port(a));
 		signUp(onA);
@@ -119,6 +133,9 @@ class RedisSessionIntegrationTests {
 		assertThat(during.setCookie("__Host-SESSION")).as("no cookie-deleting Set-Cookie").isEmpty();
 		assertThat(took).isLessThan(Duration.ofSeconds(8));
 		assertThat(statusDuring.status()).as("never an anonymous answer for a session").isEqualTo(503);
+		Response loginDuring = new ApiClient(port(a)).login("anyone", PASSWORD);
+		assertThat(loginDuring.status()).as("log-in issues no cookie while the store is down").isEqualTo(503);
+		assertThat(loginDuring.setCookie("__Host-SESSION")).isEmpty();
 
 		redis.restart();
 		ApiClient afterwards = new ApiClient(port(a));
@@ -150,7 +167,7 @@ class RedisSessionIntegrationTests {
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
 				"--spring.session.data.redis.namespace=spa-auth-it",
 				"--spring.datasource.url=jdbc:h2:mem:spa-auth-redis;DB_CLOSE_DELAY=-1",
-				"--spring.mail.host=", "--spring.main.banner-mode=off");
+				"--spring.mail.host=", "--spring.main.banner-mode=off", "--spa-auth.throttle.account-attempts=3");
 	}
 
 }
