@@ -28,9 +28,9 @@ import dev.spaauth.demo.DemoApplication;
 /**
  * Everything the browser suite shares, started once per test JVM: the TLS certificates, one nginx
  * running the recipes of {@code deploy/nginx/} for shapes 2-4, one demo backend per shape (each on its
- * own in-memory H2, started when a test first needs it) and one Playwright, which launches Debian's
- * Chromium for each browser context (see {@link #newContext()}). Closed by {@link BrowserSuiteExtension}
- * when the run ends.
+ * own in-memory H2, with its own development mailbox folder, started when a test first needs it) and
+ * one Playwright, which launches Debian's Chromium for each browser context (see {@link #newContext()}).
+ * Closed by {@link BrowserSuiteExtension} when the run ends.
  */
 final class BrowserSuite implements AutoCloseable {
 
@@ -227,7 +227,17 @@ final class BrowserSuite implements AutoCloseable {
 	/** The shape, its backend started if it was not yet. */
 	synchronized Deployment deployment(Shape shape) {
 		this.backends.computeIfAbsent(shape, this::startBackend);
-		return new Deployment(shape, spaOrigin(shape), apiOrigin(shape), this.backendPorts.get(shape));
+		return new Deployment(shape, spaOrigin(shape), apiOrigin(shape), this.backendPorts.get(shape),
+				new Mailbox(mailboxFolder(shape)));
+	}
+
+	private Path mailboxFolder(Shape shape) {
+		return this.work.resolve("mailbox/shape" + (shape.ordinal() + 1));
+	}
+
+	/** Where tests put screenshots for people to look at: {@code target/screenshots/}. */
+	Path screenshots() {
+		return this.work.resolveSibling("screenshots");
 	}
 
 	private ConfigurableApplicationContext startBackend(Shape shape) {
@@ -236,6 +246,10 @@ final class BrowserSuite implements AutoCloseable {
 				"--server.address=127.0.0.1",
 				"--spring.datasource.url=jdbc:h2:mem:shape" + (shape.ordinal() + 1) + ";DB_CLOSE_DELAY=-1",
 				"--spring.main.banner-mode=off", "--spring.jmx.enabled=false", "--logging.level.root=WARN"));
+		// Mails (reset and confirmation links) as JSON files in the shape's own folder, with links to
+		// the SPA as this shape serves it.
+		args.add("--spa-auth.mail.dev-mailbox=" + mailboxFolder(shape));
+		args.add("--spa-auth.spa-url=" + spaOrigin(shape));
 		if (shape.behindNginx()) {
 			args.add("--server.forward-headers-strategy=native");
 		}

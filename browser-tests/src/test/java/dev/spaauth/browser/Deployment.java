@@ -7,8 +7,9 @@ package dev.spaauth.browser;
  * @param spaOrigin where the SPA's page is loaded from
  * @param apiOrigin where the SPA's requests go ({@code spaOrigin} unless the shape is cross-origin)
  * @param backendPort the Spring Boot backend's own port (plain HTTP on 127.0.0.1)
+ * @param mailbox the mails the backend sent (its development mailbox folder)
  */
-record Deployment(Shape shape, String spaOrigin, String apiOrigin, int backendPort) {
+record Deployment(Shape shape, String spaOrigin, String apiOrigin, int backendPort, Mailbox mailbox) {
 
 	String spaUrl() {
 		return this.spaOrigin + "/";

@@ -40,14 +40,18 @@ final class NotesPage {
 	void signUp(String username) {
 		this.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Create an account")).click();
 		this.page.getByLabel("Username").fill(username);
-		this.page.getByLabel("Email").fill(username + "@example.com");
+		this.page.getByLabel("Email").fill(email(username));
 		this.page.getByLabel("Password").fill(PASSWORD);
 		button("Sign up").click();
 	}
 
 	void logIn(String username) {
+		logIn(username, PASSWORD);
+	}
+
+	void logIn(String username, String password) {
 		this.page.getByLabel("Username").fill(username);
-		this.page.getByLabel("Password").fill(PASSWORD);
+		this.page.getByLabel("Password").fill(password);
 		button("Log in").click();
 	}
 
@@ -88,12 +92,43 @@ final class NotesPage {
 		assertThat(this.page.getByText(Pattern.compile("Signed in as"))).isHidden();
 	}
 
+	/** The "Account" link in the signed-in header: the account settings. */
+	void openAccount() {
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account").setExact(true)).click();
+		assertThat(heading("Account settings")).isVisible();
+	}
+
+	/** The "Confirm it's you" dialog (re-authentication). */
+	Locator reauthDialog() {
+		return this.page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Confirm it's you"));
+	}
+
+	/** The list "Your sessions" on the account settings. */
+	Locator sessions() {
+		return this.page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Your sessions"))
+			.getByRole(AriaRole.LISTITEM);
+	}
+
+	Locator heading(String name) {
+		return this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	/** A role="status" element with the text. */
+	Locator status(String text) {
+		return this.page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
+	}
+
 	String documentCookie() {
 		return (String) this.page.evaluate("() => document.cookie");
 	}
 
-	private Locator button(String name) {
+	Locator button(String name) {
 		return this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	/** The address {@link #signUp} gives the user. */
+	static String email(String username) {
+		return username + "@example.com";
 	}
 
 	static String newUsername(String prefix) {
