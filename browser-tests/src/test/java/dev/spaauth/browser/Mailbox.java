@@ -12,9 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The mails one backend sent: its development mailbox folder ({@code spa-auth.mail.dev-mailbox}),
@@ -68,23 +71,17 @@ final class Mailbox {
 
 	/** Waits for a mail to the address with the subject; the newest such mail. */
 	Mail awaitMail(String to, String subject) {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (true) {
-			List<Mail> found = to(to).stream().filter((mail) -> mail.subject().equals(subject)).toList();
-			if (!found.isEmpty()) {
-				return found.get(found.size() - 1);
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("No mail \"" + subject + "\" to " + to + " within " + WAIT.toSeconds()
-						+ " s; the mailbox " + this.folder + " holds " + messages());
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+		try {
+			List<Mail> found = Awaitility.await()
+				.atMost(WAIT)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> to(to).stream().filter((mail) -> mail.subject().equals(subject)).toList(),
+						(mails) -> !mails.isEmpty());
+			return found.get(found.size() - 1);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No mail \"" + subject + "\" to " + to + " within " + WAIT.toSeconds()
+					+ " s; the mailbox " + this.folder + " holds " + messages());
 		}
 	}
 
