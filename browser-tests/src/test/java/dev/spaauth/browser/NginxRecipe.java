@@ -48,6 +48,15 @@ final class NginxRecipe {
 		return replace("proxy_pass http://127.0.0.1:8080;", "proxy_pass http://127.0.0.1:" + port + ";");
 	}
 
+	/**
+	 * The load balancer's instances: {@code server 127.0.0.1:8080;} and {@code server 127.0.0.1:8081;}
+	 * in its {@code upstream} block become the given ports.
+	 */
+	NginxRecipe upstream(int first, int second) {
+		replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + first + ";");
+		return replace("server 127.0.0.1:8081;", "server 127.0.0.1:" + second + ";");
+	}
+
 	/** The API's origin where the SPA's recipe names it (config.json, Content-Security-Policy). */
 	NginxRecipe apiOrigin(String origin) {
 		return replace("https://api.example.com", origin);
