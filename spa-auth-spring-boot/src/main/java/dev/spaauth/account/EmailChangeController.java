@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +26,7 @@ import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
 import dev.spaauth.reauth.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.sessions.UserSessions;
 import dev.spaauth.user.EmailAddresses;
 import dev.spaauth.user.OneTimeTokens;
 import dev.spaauth.user.SpaAuthUser;
@@ -54,6 +56,8 @@ public class EmailChangeController {
 
 	private final SecurityEvents events;
 
+	private final UserSessions userSessions;
+
 	private final Duration lifetime;
 
 	/**
@@ -64,16 +68,19 @@ public class EmailChangeController {
 	 * @param notices sends the link and the notices
 	 * @param sessions updates the signed-in principal after the change
 	 * @param events publishes the audit trail
+	 * @param userSessions ends the user's other sessions once the address changed
 	 * @param lifetime how long a confirmation link works
 	 */
 	public EmailChangeController(Reauthentication reauthentication, UserAccounts accounts, OneTimeTokens tokens,
-			Notices notices, SessionLifecycle sessions, SecurityEvents events, Duration lifetime) {
+			Notices notices, SessionLifecycle sessions, SecurityEvents events, UserSessions userSessions,
+			Duration lifetime) {
 		this.reauthentication = reauthentication;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.notices = notices;
 		this.sessions = sessions;
 		this.events = events;
+		this.userSessions = userSessions;
 		this.lifetime = lifetime;
 	}
 
@@ -100,11 +107,13 @@ public class EmailChangeController {
 		}
 		errors.throwIfAny();
 		requireLinks();
+		// Read the stored account, not the session's copy: its email may have changed since log-in.
+		SpaAuthUser account = this.accounts.findById(user.getId()).orElseThrow(EmailChangeController::invalidToken);
 		if (!this.accounts.emailTaken(newEmail)) {
 			String token = this.tokens.issue(user.getId(), OneTimeTokens.Purpose.EMAIL_CHANGE, newEmail, this.lifetime);
 			this.notices.confirmEmailChange(newEmail, token, this.lifetime.toMinutes());
 		}
-		this.notices.emailChangeRequested(user.getEmail(), newEmail);
+		this.notices.emailChangeRequested(account.getEmail(), newEmail);
 		this.events.publish(SecurityEvent.Type.EMAIL_CHANGE_REQUESTED, request, user.getUsername(), null);
 		return new PendingEmail(newEmail);
 	}
@@ -125,9 +134,13 @@ public class EmailChangeController {
 		FieldErrors errors = new FieldErrors();
 		errors.require("token", "Token", body.token());
 		errors.throwIfAny();
-		OneTimeTokens.Grant grant = this.tokens.peek(body.token(), OneTimeTokens.Purpose.EMAIL_CHANGE)
-			.filter((found) -> user == null || found.userId() == user.getId())
-			.flatMap((found) -> this.tokens.redeem(body.token(), OneTimeTokens.Purpose.EMAIL_CHANGE))
+		OneTimeTokens.Grant peeked = this.tokens.peek(body.token(), OneTimeTokens.Purpose.EMAIL_CHANGE)
+			.orElseThrow(EmailChangeController::invalidToken);
+		if (user != null && peeked.userId() != user.getId()) {
+			throw new ProblemException(ProblemCode.INVALID_TOKEN,
+					"This link belongs to another account. Log out, then open the link again.");
+		}
+		OneTimeTokens.Grant grant = this.tokens.redeem(body.token(), OneTimeTokens.Purpose.EMAIL_CHANGE)
 			.orElseThrow(EmailChangeController::invalidToken);
 		SpaAuthUser account = this.accounts.findById(grant.userId()).orElseThrow(EmailChangeController::invalidToken);
 		String newEmail = grant.newEmail();
@@ -139,9 +152,12 @@ public class EmailChangeController {
 					"Another account started using this address meanwhile. Ask for the change again with another address.");
 		}
 		this.tokens.revokeAll(account.getId(), OneTimeTokens.Purpose.PASSWORD_RESET);
+		// Other sessions hold the old address and might be an attacker's: they end, this one is updated.
+		HttpSession current = (user != null) ? request.getSession(false) : null;
+		this.userSessions.endAllBut(account.getUsername(), (current != null) ? current.getId() : null);
 		this.notices.emailChanged(account.getEmail(), newEmail);
 		SpaAuthUser changed = new SpaAuthUser(account.getId(), account.getUsername(), newEmail, null);
-		if (user != null) {
+		if (current != null) {
 			this.sessions.saveAuthentication(
 					UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()), request,
 					response);

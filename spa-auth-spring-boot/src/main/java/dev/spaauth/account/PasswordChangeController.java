@@ -21,6 +21,7 @@ import dev.spaauth.mail.Notices;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.reauth.PasswordConfirmation;
 import dev.spaauth.reauth.Reauthentication;
+import dev.spaauth.reauth.WrongPasswordException;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.sessions.UserSessions;
 import dev.spaauth.user.OneTimeTokens;
@@ -31,8 +32,9 @@ import dev.spaauth.user.UserAccounts;
 /**
  * {@code POST {base-path}/password {"currentPassword", "newPassword"}}: the signed-in user changes
  * their password. The current password is the re-authentication; the new one must pass the same
- * policy as at sign-up. The current session gets a new id and CSRF token, every other session of the
- * user ends, outstanding reset links die, and the account's address is told (OWASP Authentication
+ * policy as at sign-up, and differ from the current one. The current session gets a new id and CSRF
+ * token, every other session of the user ends, outstanding reset and email-change links die, and the
+ * account's address is told (OWASP Authentication
  * Cheat Sheet, "Change Password Feature"; ASVS 6.2.2, 6.2.3, 7.4.3).
  */
 @RestController
@@ -112,17 +114,32 @@ public class PasswordChangeController {
 				.ifPresent((message) -> errors.add("newPassword", message));
 		}
 		errors.throwIfAny();
+		// Read the stored account, not the session's copy: its email may have changed since log-in.
+		SpaAuthUser account = this.accounts.findById(user.getId()).orElseThrow(PasswordChangeController::wrongPassword);
 		this.passwords.confirm(user, body.currentPassword(), request);
-		this.accounts.updatePassword(user.getId(), this.encoder.encode(body.newPassword()));
+		if (this.encoder.matches(body.newPassword(), account.getPassword())) {
+			new FieldErrors().add("newPassword", "Choose a password different from the current one.").throwIfAny();
+		}
+		// Of two concurrent changes only the first wins; the second is told its password is wrong.
+		if (!this.accounts.updatePasswordIfUnchanged(account.getId(), account.getPassword(),
+				this.encoder.encode(body.newPassword()))) {
+			throw wrongPassword();
+		}
+		// A pending email change or reset link might be an attacker's: a new password ends them all.
 		this.tokens.revokeAll(user.getId(), OneTimeTokens.Purpose.PASSWORD_RESET);
+		this.tokens.revokeAll(user.getId(), OneTimeTokens.Purpose.EMAIL_CHANGE);
 		// End the others first: the store still knows the current session by its old id until the
 		// request completes.
 		this.userSessions.endAllBut(user.getUsername(), request.getSession(false).getId());
 		CsrfToken token = this.sessions.renew(request, response);
 		this.reauthentication.markFresh(request.getSession(false));
-		this.notices.passwordChanged(user.getEmail());
+		this.notices.passwordChanged(account.getEmail());
 		this.events.publish(SecurityEvent.Type.PASSWORD_CHANGED, request, user.getUsername(), null);
 		return new PasswordChanged(token.getToken());
+	}
+
+	private static WrongPasswordException wrongPassword() {
+		return new WrongPasswordException();
 	}
 
 	/**

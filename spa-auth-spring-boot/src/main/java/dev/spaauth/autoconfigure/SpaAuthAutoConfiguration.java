@@ -288,8 +288,8 @@ public final class SpaAuthAutoConfiguration {
 	@Bean
 	EmailChangeController spaAuthEmailChangeController(Reauthentication reauthentication, UserAccounts accounts,
 			OneTimeTokens tokens, Notices notices, SessionLifecycle sessions, SecurityEvents events,
-			SpaAuthProperties properties) {
-		return new EmailChangeController(reauthentication, accounts, tokens, notices, sessions, events,
+			UserSessions userSessions, SpaAuthProperties properties) {
+		return new EmailChangeController(reauthentication, accounts, tokens, notices, sessions, events, userSessions,
 				properties.tokens().emailChangeLifetime());
 	}
 

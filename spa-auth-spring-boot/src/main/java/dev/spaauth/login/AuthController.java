@@ -140,8 +140,9 @@ public class AuthController {
 		}
 		Instant idle = Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
 		Instant absolute = Instant.ofEpochMilli(session.getCreationTime()).plus(this.absoluteTimeout);
+		Instant freshUntil = this.reauthentication.freshUntil(session);
 		return new AuthResponses.SessionStatus(true, UserView.of(user), idle, absolute,
-				this.reauthentication.freshUntil(session));
+				(freshUntil != null && freshUntil.isAfter(Instant.now())) ? freshUntil : null);
 	}
 
 }

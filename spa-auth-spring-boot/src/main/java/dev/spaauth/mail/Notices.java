@@ -48,13 +48,24 @@ public final class Notices {
 	}
 
 	/**
-	 * Tells the account's address that its password was changed or reset.
+	 * Tells the account's address that its password was changed by its owner.
 	 * @param to the account's address
 	 */
 	public void passwordChanged(String to) {
 		send(new Mail(to, "Your password was changed",
 				"The password of your account was just changed, and every other session was signed out.\n\n"
 						+ "If this was not you, reset your password now: " + page("forgot-password")));
+	}
+
+	/**
+	 * Tells the account's address that its password was reset with a mailed link.
+	 * @param to the account's address
+	 */
+	public void passwordReset(String to) {
+		send(new Mail(to, "Your password was reset",
+				"The password of your account was just reset with a link sent to this address, and every session "
+						+ "was signed out.\n\nIf this was not you, reset your password again now: "
+						+ page("forgot-password")));
 	}
 
 	/**
@@ -91,7 +102,9 @@ public final class Notices {
 	 */
 	public void emailChanged(String to, String newEmail) {
 		send(new Mail(to, "Your email address was changed",
-				"Your account's email address is now " + newEmail + ".\n\nIf this was not you, contact support."));
+				"Your account's email address is now " + newEmail + ", and every other session was signed out.\n\n"
+						+ "If this was not you, someone knows your password: the new address can reset it, so act at "
+						+ "once through the site's support."));
 	}
 
 	private String link(String route, String token) {

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.reauth.ReauthenticationRequiredException;
+import dev.spaauth.reauth.WrongPasswordException;
 import dev.spaauth.throttle.RateLimitedException;
 import dev.spaauth.web.StoreUnavailableFilter;
 
@@ -85,7 +86,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(BadCredentialsException.class)
 	public ResponseEntity<ProblemDetail> handleBadCredentials(BadCredentialsException ex) {
-		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password"));
+		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, (ex instanceof WrongPasswordException)
+				? "That is not your current password." : "Invalid username or password"));
 	}
 
 	/**

@@ -41,7 +41,7 @@ public final class PasswordConfirmation {
 	 * @param user the signed-in user
 	 * @param password the password typed
 	 * @param request the request, for the client address and the audit trail
-	 * @throws BadCredentialsException when the password is wrong (400 {@code invalid_credentials})
+	 * @throws WrongPasswordException when the password is wrong (400 {@code invalid_credentials})
 	 * @throws dev.spaauth.throttle.RateLimitedException after too many failures (429)
 	 */
 	public void confirm(SpaAuthUser user, String password, HttpServletRequest request) {
@@ -52,7 +52,7 @@ public final class PasswordConfirmation {
 		}
 		catch (BadCredentialsException ex) {
 			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), null);
-			throw ex;
+			throw new WrongPasswordException();
 		}
 		attempt.succeeded();
 	}

@@ -144,12 +144,14 @@ public class PasswordResetController {
 		this.tokens.redeem(body.token(), OneTimeTokens.Purpose.PASSWORD_RESET)
 			.orElseThrow(PasswordResetController::invalidToken);
 		this.accounts.updatePassword(user.getId(), this.encoder.encode(body.newPassword()));
+		// A pending email change might be an attacker's, who knew the old password: it dies too.
+		this.tokens.revokeAll(user.getId(), OneTimeTokens.Purpose.EMAIL_CHANGE);
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.invalidate();
 		}
 		this.userSessions.endAllBut(user.getUsername(), null);
-		this.notices.passwordChanged(user.getEmail());
+		this.notices.passwordReset(user.getEmail());
 		this.events.publish(SecurityEvent.Type.PASSWORD_RESET, request, user.getUsername(), null);
 		return ResponseEntity.noContent().build();
 	}

@@ -77,6 +77,20 @@ public class UserAccounts {
 	}
 
 	/**
+	 * Replaces an account's password hash if it is still the one the caller checked, so that of two
+	 * concurrent changes only the first wins.
+	 * @param id the account's id
+	 * @param expectedHash the hash the current password was checked against
+	 * @param passwordHash the new encoded password
+	 * @return whether the hash was replaced
+	 */
+	public boolean updatePasswordIfUnchanged(long id, String expectedHash, String passwordHash) {
+		return this.jdbc.sql("UPDATE spa_auth.users SET password_hash = ? WHERE id = ? AND password_hash = ?")
+			.params(passwordHash, id, expectedHash)
+			.update() == 1;
+	}
+
+	/**
 	 * Replaces an account's email address.
 	 * @param id the account's id
 	 * @param email the new address, already validated

@@ -95,9 +95,30 @@ class EmailChangeIntegrationTests extends AccountProtectionSupport {
 
 		assertThat(asOther.status()).isEqualTo(400);
 		assertThat(asOther.json().get("code").asString()).isEqualTo("invalid_token");
+		assertThat(asOther.json().get("detail").asString()).contains("belongs to another account");
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(second.status()).isEqualTo(400);
 		assertThat(second.json().get("code").asString()).isEqualTo("invalid_token");
+	}
+
+	@Test
+	void confirmingTheChangeEndsTheOtherSessionsWhichHeldTheOldAddress() {
+		// Regression (new-user trial): other sessions kept the old address and mails went there.
+		String username = newUser(this.browser);
+		ApiClient otherDevice = new ApiClient(this.port);
+		otherDevice.login(username, PASSWORD);
+		String newEmail = "moved-" + username + "@example.com";
+		String token = reauthenticate(this.browser);
+		this.browser.post("/api/auth/email").csrf(token).json(Map.of("newEmail", newEmail)).send();
+
+		this.browser.post("/api/auth/email/confirm")
+			.csrf(token)
+			.json(Map.of("token", tokenIn(mailTo(newEmail, "Confirm"))))
+			.send();
+
+		assertThat(otherDevice.get("/api/things").send().status()).isEqualTo(401);
+		assertThat(this.browser.get("/api/auth/session").send().json().get("user").get("email").asString())
+			.isEqualTo(newEmail);
 	}
 
 	@Test

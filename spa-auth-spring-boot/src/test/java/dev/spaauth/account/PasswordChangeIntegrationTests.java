@@ -68,6 +68,68 @@ class PasswordChangeIntegrationTests extends AccountProtectionSupport {
 	}
 
 	@Test
+	void passwordChangeEndsAPendingEmailChangeSoAnAttackerWhoKnewThePasswordCannotFinishIt() {
+		// Regression (new-user trial): an attacker's pending email change survived the victim's new password.
+		String username = newUser(this.browser);
+		ApiClient attacker = new ApiClient(this.port);
+		attacker.login(username, PASSWORD);
+		String attackerAddress = "attacker-" + username + "@example.com";
+		attacker.post("/api/auth/email").csrf(reauthenticate(attacker)).json(Map.of("newEmail", attackerAddress)).send();
+		String link = tokenIn(mailTo(attackerAddress, "Confirm your new email address"));
+
+		this.browser.post("/api/auth/password")
+			.csrf(this.browser.csrf())
+			.json(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
+			.send();
+		ApiClient anyone = new ApiClient(this.port);
+		Response confirm = anyone.post("/api/auth/email/confirm").csrf(anyone.csrf()).json(Map.of("token", link)).send();
+
+		assertThat(confirm.status()).isEqualTo(400);
+		assertThat(confirm.json().get("code").asString()).isEqualTo("invalid_token");
+		assertThat(this.browser.get("/api/auth/session").send().json().get("user").get("email").asString())
+			.isEqualTo(username + "@example.com");
+	}
+
+	@Test
+	void twoConcurrentPasswordChangesThenOnlyTheFirstWinsAndTheSecondIsTold() throws Exception {
+		String username = newUser(this.browser);
+		ApiClient other = new ApiClient(this.port);
+		other.login(username, PASSWORD);
+		String tokenA = this.browser.csrf();
+		String tokenB = other.csrf();
+
+		java.util.concurrent.CompletableFuture<Response> a = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> this.browser.post("/api/auth/password")
+				.csrf(tokenA)
+				.json(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
+				.send());
+		java.util.concurrent.CompletableFuture<Response> b = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> other.post("/api/auth/password")
+				.csrf(tokenB)
+				.json(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD + " other"))
+				.send());
+
+		java.util.List<Integer> statuses = java.util.List.of(a.get().status(), b.get().status());
+		assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+		ApiClient winner = (a.get().status() == 200) ? this.browser : other;
+		assertThat(winner.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void newPasswordEqualToTheCurrentOneIsRefused() {
+		newUser(this.browser);
+
+		Response response = this.browser.post("/api/auth/password")
+			.csrf(this.browser.csrf())
+			.json(Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD))
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get("newPassword").asString())
+			.isEqualTo("Choose a password different from the current one.");
+	}
+
+	@Test
 	void passwordChangeNeedsASession() {
 		ApiClient anonymous = new ApiClient(this.port);
 

@@ -52,7 +52,7 @@ class PasswordResetIntegrationTests extends AccountProtectionSupport {
 		assertThat(new ApiClient(this.port).login(username, NEW_PASSWORD).status()).isEqualTo(200);
 		assertThat(reused.status()).isEqualTo(400);
 		assertThat(reused.json().get("code").asString()).isEqualTo("invalid_token");
-		assertThat(mailTo(email, "Your password was changed")).isNotNull();
+		assertThat(mailTo(email, "Your password was reset")).isNotNull();
 	}
 
 	@Test
@@ -74,6 +74,28 @@ class PasswordResetIntegrationTests extends AccountProtectionSupport {
 			assertThat(response.status()).as(token).isEqualTo(400);
 			assertThat(response.json().get("code").asString()).isEqualTo("invalid_token");
 		}
+	}
+
+	@Test
+	void resetEndsAPendingEmailChange() {
+		String username = newUser(this.browser);
+		String attackerAddress = "attacker-" + username + "@example.com";
+		this.browser.post("/api/auth/email")
+			.csrf(reauthenticate(this.browser))
+			.json(Map.of("newEmail", attackerAddress))
+			.send();
+		String emailLink = tokenIn(mailTo(attackerAddress, "Confirm your new email address"));
+		requestReset(username + "@example.com");
+
+		confirm(tokenIn(mailTo(username + "@example.com", "Reset your password")), NEW_PASSWORD);
+		ApiClient anyone = new ApiClient(this.port);
+		Response confirmEmail = anyone.post("/api/auth/email/confirm")
+			.csrf(anyone.csrf())
+			.json(Map.of("token", emailLink))
+			.send();
+
+		assertThat(confirmEmail.status()).isEqualTo(400);
+		assertThat(textOf(mailTo(username + "@example.com", "Your password was reset"))).contains("every session");
 	}
 
 	@Test

@@ -47,6 +47,7 @@ class ReauthenticationIntegrationTests extends AccountProtectionSupport {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("code").asString()).isEqualTo("invalid_credentials");
+		assertThat(response.json().get("detail").asString()).isEqualTo("That is not your current password.");
 		assertThat(response.body()).doesNotContain("not my password at all");
 	}
 
@@ -67,6 +68,15 @@ class ReauthenticationIntegrationTests extends AccountProtectionSupport {
 		assertThat(noToken.json().get("code").asString()).isEqualTo("csrf_failed");
 		assertThat(noPassword.status()).isEqualTo(400);
 		assertThat(noPassword.json().get("errors").get("password").asString()).isEqualTo("Password is required.");
+	}
+
+	@Test
+	void sessionStatusLeavesOutTheWindowOnceItHasPassed() {
+		newUser(this.browser);
+		reauthenticate(this.browser);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> !this.browser.get("/api/auth/session").send().json().has("reauthenticatedUntil"));
 	}
 
 	@Test
