@@ -213,7 +213,7 @@ class AccountProtectionBrowserIntegrationTests {
 			page.getByLabel("New password").fill(NEW_PASSWORD);
 			spa.button("Set new password").click();
 			assertThat(spa.status("Password changed. Log in with your new password.")).isVisible();
-			mailbox.awaitMail(newEmail, "Your password was changed");
+			mailbox.awaitMail(newEmail, "Your password was reset");
 
 			spa.logIn(username, NotesPage.PASSWORD);
 			assertThat(spa.alert()).containsText("Invalid username or password");
