@@ -1,6 +1,8 @@
 package dev.spaauth.autoconfigure;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -91,6 +93,7 @@ import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.signup.SignupController;
 import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.LoginThrottle;
+import dev.spaauth.throttle.PostgresThrottleBuckets;
 import dev.spaauth.throttle.RedisThrottleBuckets;
 import dev.spaauth.throttle.ThrottleBuckets;
 import dev.spaauth.user.BoundedPasswordEncoder;
@@ -334,7 +337,13 @@ public final class SpaAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThrottleBuckets spaAuthLocalThrottleBuckets(SpaAuthProperties properties) {
+	ThrottleBuckets spaAuthThrottleBuckets(SpaAuthProperties properties, DataSource dataSource) throws SQLException {
+		// On PostgreSQL every instance shares the database, so the counts live there too.
+		try (Connection connection = dataSource.getConnection()) {
+			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				return new PostgresThrottleBuckets(dataSource);
+			}
+		}
 		SpaAuthProperties.Throttle throttle = properties.throttle();
 		Duration longest = (throttle.accountPeriod().compareTo(throttle.addressPeriod()) > 0) ? throttle.accountPeriod()
 				: throttle.addressPeriod();

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * spa-auth on the real PostgreSQL server (127.0.0.1:5432, trust authentication), in a database of
  * its own that the test creates and drops: the Flyway migrations, accounts, Spring Session JDBC and
- * its principal index, and the single-use tokens.
+ * its principal index, the single-use tokens, and throttle counts shared through the database.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresIntegrationTests {
@@ -108,6 +111,32 @@ class PostgresIntegrationTests {
 			.param(username)
 			.query(String.class)
 			.single()).matches("[0-9a-f]{64}");
+	}
+
+	@Test
+	void throttleCountsAreSharedByInstancesOnTheSameDatabase() {
+		String[] args = { "--server.port=0", "--spring.datasource.url=" + SERVER + DATABASE,
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--spa-auth.throttle.account-attempts=3", "--spring.mail.host=", "--spring.main.banner-mode=off" };
+		try (ConfigurableApplicationContext a = SpringApplication.run(TestApplication.class, args);
+				ConfigurableApplicationContext b = SpringApplication.run(TestApplication.class, args)) {
+			ApiClient onA = new ApiClient(port(a));
+			String username = "pg" + Long.toString(System.nanoTime(), 36);
+			onA.signup(username, username + "@example.com", PASSWORD);
+			assertThat(new ApiClient(port(a)).login(username, "wrong guess one").status()).isEqualTo(400);
+			assertThat(new ApiClient(port(b)).login(username, "wrong guess two").status()).isEqualTo(400);
+			assertThat(new ApiClient(port(a)).login(username, "wrong guess three").status()).isEqualTo(400);
+
+			Response fourth = new ApiClient(port(b)).login(username, PASSWORD);
+
+			assertThat(fourth.status()).isEqualTo(429);
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.throttle_buckets").query(Long.class).single())
+				.isPositive();
+		}
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private static void execute(String sql) throws SQLException {
