@@ -1,8 +1,6 @@
 package dev.spaauth.autoconfigure;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,19 +10,12 @@ import javax.sql.DataSource;
 import jakarta.servlet.DispatcherType;
 
 import org.apache.catalina.core.StandardHost;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
-import io.lettuce.core.RedisClient;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -42,10 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -67,12 +55,7 @@ import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.account.EmailChangeController;
 import dev.spaauth.account.PasswordChangeController;
 import dev.spaauth.csrf.CsrfController;
-import dev.spaauth.mail.AsyncMailOutbox;
-import dev.spaauth.mail.DirectoryMailOutbox;
-import dev.spaauth.mail.DroppingMailOutbox;
-import dev.spaauth.mail.MailOutbox;
 import dev.spaauth.mail.Notices;
-import dev.spaauth.mail.SmtpMailOutbox;
 import dev.spaauth.reauth.PasswordConfirmation;
 import dev.spaauth.reauth.Reauthentication;
 import dev.spaauth.reauth.ReauthenticationController;
@@ -91,11 +74,7 @@ import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.RandomSessionIdGenerator;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.signup.SignupController;
-import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.LoginThrottle;
-import dev.spaauth.throttle.PostgresThrottleBuckets;
-import dev.spaauth.throttle.RedisThrottleBuckets;
-import dev.spaauth.throttle.ThrottleBuckets;
 import dev.spaauth.user.BoundedPasswordEncoder;
 import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUserDetailsService;
@@ -117,7 +96,7 @@ import dev.spaauth.web.WellFormedStringDeserializer;
 		after = { DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SpaAuthProperties.class)
-@Import({ SpaAuthSecurityConfiguration.class, CsrfController.class, SignupController.class,
+@Import({ SpaAuthSecurityConfiguration.class, SpaAuthMailConfiguration.class, SpaAuthThrottleConfiguration.class, CsrfController.class, SignupController.class,
 		ReauthenticationController.class, PasswordChangeController.class, SessionsController.class,
 		ApiExceptionHandler.class, ProblemErrorController.class })
 public final class SpaAuthAutoConfiguration {
@@ -126,10 +105,6 @@ public final class SpaAuthAutoConfiguration {
 	private static final int ARGON2_MEMORY_KIB = 19 * 1024;
 
 	private static final int ARGON2_ITERATIONS = 2;
-
-	private static final Logger logger = LoggerFactory.getLogger(SpaAuthAutoConfiguration.class);
-
-	private static final int MAIL_THREADS = 2;
 
 	/** How long a password hash may wait for a free slot before the request gets 503. */
 	private static final Duration MAX_HASH_WAIT = Duration.ofSeconds(5);
@@ -252,35 +227,6 @@ public final class SpaAuthAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	MailOutbox spaAuthMailOutbox(ObjectProvider<JavaMailSender> mailSender, SpaAuthProperties properties,
-			JsonMapper jsonMapper) {
-		JavaMailSender sender = mailSender.getIfAvailable();
-		MailOutbox outbox;
-		if (sender != null) {
-			outbox = new SmtpMailOutbox(sender, properties.mail().from());
-		}
-		else if (properties.mail().devMailbox() != null) {
-			logger.warn("spa-auth writes mail to the development mailbox {}, not to anyone's inbox",
-					properties.mail().devMailbox());
-			outbox = new DirectoryMailOutbox(properties.mail().devMailbox(), jsonMapper, Clock.systemUTC());
-		}
-		else {
-			logger.warn("No mail configured (spring.mail.host or spa-auth.mail.dev-mailbox): spa-auth's mails are "
-					+ "dropped");
-			outbox = new DroppingMailOutbox();
-		}
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("spa-auth-mail-");
-		executor.setConcurrencyLimit(MAIL_THREADS);
-		return new AsyncMailOutbox(outbox, executor);
-	}
-
-	@Bean
-	Notices spaAuthNotices(MailOutbox outbox, SpaAuthProperties properties) {
-		return new Notices(outbox, properties.spaUrl());
-	}
-
-	@Bean
 	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
 			SpaAuthProperties properties) {
@@ -325,46 +271,6 @@ public final class SpaAuthAutoConfiguration {
 		// One hash per core at a time: bounded memory (19 MiB each) and CPU left for other requests.
 		return new BoundedPasswordEncoder(delegating, Runtime.getRuntime().availableProcessors(),
 				MAX_HASH_WAIT);
-	}
-
-
-	@Bean
-	LoginThrottle spaAuthLoginThrottle(SpaAuthProperties properties, ThrottleBuckets buckets) {
-		SpaAuthProperties.Throttle throttle = properties.throttle();
-		return new LoginThrottle(throttle.accountAttempts(), throttle.accountPeriod(), throttle.addressAttempts(),
-				throttle.addressPeriod(), buckets);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ThrottleBuckets spaAuthThrottleBuckets(SpaAuthProperties properties, DataSource dataSource) throws SQLException {
-		// On PostgreSQL every instance shares the database, so the counts live there too.
-		try (Connection connection = dataSource.getConnection()) {
-			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-				return new PostgresThrottleBuckets(dataSource);
-			}
-		}
-		SpaAuthProperties.Throttle throttle = properties.throttle();
-		Duration longest = (throttle.accountPeriod().compareTo(throttle.addressPeriod()) > 0) ? throttle.accountPeriod()
-				: throttle.addressPeriod();
-		return new LocalThrottleBuckets(longest);
-	}
-
-	/** With the Redis session store, the throttle's buckets live in Redis too, shared by every instance. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "io.github.bucket4j.redis.lettuce.Bucket4jLettuce",
-			"org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory" })
-	@ConditionalOnProperty(name = "spa-auth.session.store", havingValue = "redis")
-	static class RedisThrottleConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ThrottleBuckets spaAuthRedisThrottleBuckets(LettuceConnectionFactory connectionFactory,
-				@Value("${spring.session.data.redis.namespace:spring:session}") String namespace) {
-			return new RedisThrottleBuckets(() -> (RedisClient) connectionFactory.getNativeClient(),
-					namespace + ":spa-auth-throttle");
-		}
-
 	}
 
 	@Bean
