@@ -6,25 +6,23 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.SiblingOriginDeployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CORS cases of {@code cases/attack-cases.md} (SEC-17, SEC-20, SEC-22) and
  * {@code cases/field-reports.md} (BUG-10) with the SPA on a sibling origin, that
- * {@code SiblingOriginIntegrationTests} did not cover. The settings are exactly that class's, so
- * both share one Spring context. Contract mapping: a CORS request from an origin that is not
+ * {@code SiblingOriginIntegrationTests} did not cover. Both carry {@link SiblingOriginDeployment},
+ * so they share one Spring context. Contract mapping: a CORS request from an origin that is not
  * allowed gets 403 {@code origin_forbidden}, whatever status the same request would get from the
  * SPA.
  */
-@TestPropertySource(properties = { "spa-auth.allowed-origins=https://app.example.test",
-		"spa-auth.public-origin=https://api.example.test",
-		"spring.datasource.url=jdbc:h2:mem:spa-auth-sibling;DB_CLOSE_DELAY=-1" })
+@SiblingOriginDeployment
 class AllowedOriginCasesIntegrationTests extends IntegrationTestSupport {
 
 	private static final String SPA = "https://app.example.test";

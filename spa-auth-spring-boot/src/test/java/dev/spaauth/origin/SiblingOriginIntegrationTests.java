@@ -4,12 +4,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.ApiClient.SetCookie;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.SiblingOriginDeployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code https://api.example.test}, behind a TLS proxy): CORS with credentials for that origin only, SameSite=Lax
  * derived, and the sibling trusted for unsafe requests while others are not.
  */
-@TestPropertySource(properties = { "spa-auth.allowed-origins=https://app.example.test",
-		"spa-auth.public-origin=https://api.example.test", "server.forward-headers-strategy=native",
-		"spring.datasource.url=jdbc:h2:mem:spa-auth-sibling;DB_CLOSE_DELAY=-1" })
+@SiblingOriginDeployment
 class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 
 	private static final String SPA = "https://app.example.test";
