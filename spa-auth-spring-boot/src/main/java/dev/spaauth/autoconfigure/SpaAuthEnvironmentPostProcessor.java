@@ -19,9 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 class SpaAuthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-	private static final String JDBC_SESSIONS = "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
+	static final String JDBC_SESSIONS = "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
-	private static final String REDIS_SESSIONS = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
+	static final String REDIS_SESSIONS = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

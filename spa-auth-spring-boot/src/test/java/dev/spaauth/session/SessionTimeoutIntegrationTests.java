@@ -2,6 +2,7 @@ package dev.spaauth.session;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,36 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void authenticatedReadsWithinAMinuteOfTheRecordedAccessWriteNothingToTheSessionStore() {
+		signedUp(this.browser);
+		Map<String, Object> stored = storedTimes();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
+			assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+		}
+
+		assertThat(storedTimes()).isEqualTo(stored);
+	}
+
+	@Test
+	void authenticatedReadWhenRecordedAccessIsAMinuteOldThenRecordsItAndMovesTheIdleExpiry() {
+		signedUp(this.browser);
+		long aged = System.currentTimeMillis() - Duration.ofSeconds(61).toMillis();
+		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
+			.params(aged, aged + Duration.ofMinutes(30).toMillis(), sessionId())
+			.update();
+		long before = System.currentTimeMillis();
+
+		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
+
+		Map<String, Object> stored = storedTimes();
+		assertThat(((Number) stored.get("last_access_time")).longValue()).isBetween(before, System.currentTimeMillis());
+		assertThat(((Number) stored.get("expiry_time")).longValue())
+			.isEqualTo(((Number) stored.get("last_access_time")).longValue() + Duration.ofMinutes(30).toMillis());
+	}
+
+	@Test
 	void sessionWhenOlderThanAbsoluteTimeoutThenEndedEvenIfActive() {
 		signedUp(this.browser);
 		String id = sessionId();
@@ -65,6 +96,13 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 			.update();
 
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	private Map<String, Object> storedTimes() {
+		return this.jdbc.sql("SELECT last_access_time, expiry_time FROM spa_auth.spring_session WHERE session_id = ?")
+			.param(sessionId())
+			.query()
+			.singleRow();
 	}
 
 	private String sessionId() {

@@ -7,7 +7,15 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import org.awaitility.Awaitility;
 
@@ -17,6 +25,8 @@ import org.awaitility.Awaitility;
  * persisted.
  */
 final class PrivateRedis implements AutoCloseable {
+
+	private static final Pattern COMMAND_STAT = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)");
 
 	private final int port;
 
@@ -41,6 +51,25 @@ final class PrivateRedis implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/**
+	 * Returns how many times each command has run since the server started, from {@code INFO
+	 * commandstats}, by lower-case command name.
+	 */
+	Map<String, Long> commandCalls() {
+		RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", this.port));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			Map<String, Long> calls = new HashMap<>();
+			Matcher stat = COMMAND_STAT.matcher(connection.sync().info("commandstats"));
+			while (stat.find()) {
+				calls.put(stat.group(1), Long.parseLong(stat.group(2)));
+			}
+			return calls;
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	/** Stops the server, as an outage would. */

@@ -74,6 +74,33 @@ class RedisSessionIntegrationTests {
 
 	@Test
 	@Order(2)
+	void authenticatedReadsOnEitherInstanceWriteNothingToRedis() {
+		ApiClient onA = new ApiClient(port(a));
+		signUp(onA);
+		ApiClient onB = sameBrowserOn(b, onA);
+		Map<String, Long> before = redis.commandCalls();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(onA.get("/api/things").send().status()).isEqualTo(200);
+			assertThat(onB.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+		}
+
+		Map<String, Long> after = redis.commandCalls();
+		Map<String, Long> ran = new java.util.TreeMap<>();
+		after.forEach((command, calls) -> {
+			long delta = calls - before.getOrDefault(command, 0L);
+			if (delta > 0 && !command.equals("info")) {
+				ran.put(command, delta);
+			}
+		});
+		assertThat(ran).as("Redis commands run by 10 authenticated reads")
+			.containsEntry("hgetall", 10L)
+			.doesNotContainKeys("hset", "hmset", "hdel", "sadd", "srem", "append", "del", "set", "expire", "pexpire",
+					"pexpireat", "rename", "zadd", "zrem");
+	}
+
+	@Test
+	@Order(3)
 	void sessionsAreListedAndRevokedAcrossInstances() {
 		ApiClient laptopOnA = new ApiClient(port(a));
 		String username = signUp(laptopOnA);
@@ -89,7 +116,7 @@ class RedisSessionIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void throttleCountsAreSharedByTheInstances() {
 		String username = signUp(new ApiClient(port(a)));
 		assertThat(new ApiClient(port(a)).login(username, "wrong guess one").status()).isEqualTo(400);
@@ -103,7 +130,7 @@ class RedisSessionIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void restartingAnInstanceLosesNoSession() {
 		ApiClient onA = new ApiClient(port(a));
 		String username = signUp(onA);
@@ -115,7 +142,7 @@ class RedisSessionIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void redisOutageIsAnswered503WithinSecondsAndTheServiceRecoversWithoutARestart() throws IOException {
 		ApiClient onA = new ApiClient(port(a));
 		signUp(onA);

@@ -1,0 +1,164 @@
+package dev.spaauth.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+
+/**
+ * A {@link SessionRepository} in front of the real store (Spring Session JDBC or Redis) that records
+ * a session's last access coarsely, so an authenticated read writes nothing to the store.
+ * <p>
+ * Spring Session's {@code SessionRepositoryFilter} sets the last-access time on every request that
+ * touches the session, and the store then writes it back: an {@code UPDATE} of the session row with
+ * JDBC, an {@code HMSET} and five expiry commands with Redis. Here a new last-access time reaches the
+ * store only once the recorded one is at least a step old, where the step is one minute, or a
+ * thirtieth of the session's idle timeout when that is shorter (4 seconds for a 2-minute timeout).
+ * A session therefore ends at most one step earlier than an exact idle timeout would end it, never
+ * later: the idle timeout (OWASP Session Management Cheat Sheet, ASVS 7.3.1) stays correct to the
+ * minute. Attribute changes (log-in, CSRF token rotation, re-authentication) are saved as before.
+ * <p>
+ * The sessions this repository hands out wrap the store's own; {@link #save} and the store's index
+ * (listing and revoking a user's sessions) keep working on the store's repository directly.
+ *
+ * @param <S> the store's session type
+ */
+public final class CoarseLastAccessSessionRepository<S extends Session>
+		implements SessionRepository<CoarseLastAccessSessionRepository.CoarseLastAccessSession<S>> {
+
+	/** The longest a recorded last-access time may lag behind the real one. */
+	public static final Duration MAX_STEP = Duration.ofMinutes(1);
+
+	/** The step is at most this fraction of the idle timeout, so short timeouts stay precise. */
+	private static final int STEPS_PER_IDLE_TIMEOUT = 30;
+
+	private final SessionRepository<S> store;
+
+	/**
+	 * @param store the repository of the session store, which reads and writes the sessions
+	 */
+	public CoarseLastAccessSessionRepository(SessionRepository<S> store) {
+		this.store = store;
+	}
+
+	@Override
+	public CoarseLastAccessSession<S> createSession() {
+		return new CoarseLastAccessSession<>(this.store.createSession());
+	}
+
+	@Override
+	public void save(CoarseLastAccessSession<S> session) {
+		this.store.save(session.stored);
+	}
+
+	@Override
+	public @Nullable CoarseLastAccessSession<S> findById(String id) {
+		S session = this.store.findById(id);
+		return (session != null) ? new CoarseLastAccessSession<>(session) : null;
+	}
+
+	@Override
+	public void deleteById(String id) {
+		this.store.deleteById(id);
+	}
+
+	/**
+	 * Returns how far the recorded last-access time may lag for a session with the given idle
+	 * timeout: {@link #MAX_STEP}, or a thirtieth of the idle timeout when that is shorter.
+	 * @param idleTimeout the session's idle timeout ({@link Session#getMaxInactiveInterval()})
+	 * @return the step, never longer than one minute
+	 */
+	static Duration step(Duration idleTimeout) {
+		Duration fraction = idleTimeout.dividedBy(STEPS_PER_IDLE_TIMEOUT);
+		return (fraction.compareTo(MAX_STEP) < 0) ? fraction : MAX_STEP;
+	}
+
+	/**
+	 * A session of the store whose last-access time only moves forward in steps; everything else is
+	 * the store's session.
+	 *
+	 * @param <S> the store's session type
+	 */
+	public static final class CoarseLastAccessSession<S extends Session> implements Session {
+
+		private final S stored;
+
+		CoarseLastAccessSession(S stored) {
+			this.stored = stored;
+		}
+
+		/**
+		 * Records {@code time} as the last access only when the recorded last access is at least one
+		 * {@linkplain CoarseLastAccessSessionRepository#step step} older; otherwise does nothing, so
+		 * saving the session writes nothing for the access.
+		 */
+		@Override
+		public void setLastAccessedTime(Instant time) {
+			Duration lag = Duration.between(this.stored.getLastAccessedTime(), time);
+			if (lag.compareTo(step(this.stored.getMaxInactiveInterval())) >= 0) {
+				this.stored.setLastAccessedTime(time);
+			}
+		}
+
+		@Override
+		public String getId() {
+			return this.stored.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			return this.stored.changeSessionId();
+		}
+
+		@Override
+		public <T> @Nullable T getAttribute(String attributeName) {
+			return this.stored.getAttribute(attributeName);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return this.stored.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String attributeName, Object attributeValue) {
+			this.stored.setAttribute(attributeName, attributeValue);
+		}
+
+		@Override
+		public void removeAttribute(String attributeName) {
+			this.stored.removeAttribute(attributeName);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return this.stored.getCreationTime();
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return this.stored.getLastAccessedTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			this.stored.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return this.stored.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.stored.isExpired();
+		}
+
+	}
+
+}
