@@ -10,6 +10,8 @@
 # again (up to 3 tries) when one was active during its measurements. Loopback only;
 # it starts its own demo instances and a private redis-server on free ports and stops them by PID.
 # Logs and wrk's full output stay in the folder printed at the end.
+# BENCH_STORES picks the stores (default "embedded redis"); BENCH_DURATION and BENCH_WARMUP set the
+# seconds per run (20, 30).
 set -euo pipefail
 export LC_ALL=C
 
@@ -39,7 +41,6 @@ stop_pid() { # pid [seconds]: TERM, then KILL after a grace period
 
 stop_flood() {
 	[[ -n $FLOOD_PID ]] || return 0
-	pkill -P "$FLOOD_PID" 2>/dev/null || true   # its curl children, by parent PID
 	stop_pid "$FLOOD_PID" 2
 	FLOOD_PID=''
 }
@@ -150,6 +151,7 @@ note_other_runs() { # remember any other Maven/test run seen while measuring
 measure() {
 	local name=$1 path=$2 out before=0 after line
 	shift 2
+	MEASURED_PATH="path=$path"
 	note_other_runs
 	out="$STORE_DIR/wrk-$name.txt"
 	[[ $STORE == redis ]] && { before=$(redis_calls); redis_calls detail >"$STORE_DIR/redis-before-$name.txt"; }
@@ -174,12 +176,51 @@ measure() {
 		printf -v "R_${name}_opsdetail" '%s' "$(awk -v r="$requests" 'NR == FNR { b[$1] = $2; next }
 			{ d = ($2 - b[$1]) / r; if (d >= 0.01) printf "%s%s %.2f", (n++ ? ", " : ""), $1, d }' \
 			"$STORE_DIR/redis-before-$name.txt" "$STORE_DIR/redis-after-$name.txt")"
-	else
-		printf -v "R_${name}_ops" '%s' 'n/a (see issue)'
+	elif [[ $name != flood ]]; then
+		h2_statements "$name" "$@"
 	fi
 	note_other_runs
 	local rps_var="R_${name}_rps" err_var="R_${name}_err"
 	log "  $name: ${!rps_var} req/s, p50 $p50 us, p99 $p99 us, errors ${!err_var}"
+}
+
+# h2_statements name [env assignments...]: SQL statements per request against the embedded H2,
+# counted by H2's query statistics (INFORMATION_SCHEMA.QUERY_STATISTICS) over a separate 5 s wrk run
+# with 4 connections, so the counting does not slow the measured run. Sets R_<name>_ops (statements
+# per request, commits excluded) and R_<name>_opsdetail (per statement kind and table).
+h2_statements() {
+	local name=$1 out="$STORE_DIR/wrk-$name-statements.txt" stats="$STORE_DIR/h2-$name.txt" line requests
+	shift
+	h2_sql 'SET QUERY_STATISTICS FALSE; SET QUERY_STATISTICS TRUE' >/dev/null
+	env "$@" wrk -t1 -c4 -d5s -s "$BENCH_DIR/request.lua" "$BASE$(sed -n 's/^path=//p' <<<"$MEASURED_PATH")" \
+		>"$out" 2>&1 || die "wrk failed, see $out"
+	h2_sql "SELECT EXECUTION_COUNT || '|' || REGEXP_REPLACE(SQL_STATEMENT, '\\s+', ' ')
+		FROM INFORMATION_SCHEMA.QUERY_STATISTICS; SET QUERY_STATISTICS FALSE" >"$stats"
+	line=$(grep '^BENCH_RESULT' "$out") || die "no result from wrk, see $out"
+	requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
+	# Only the application's statements: not H2's answers to this script's own connection.
+	local summary
+	summary=$(awk -F'|' -v r="$requests" '
+		/^[0-9]+\|/ && $2 !~ /INFORMATION_SCHEMA|QUERY_STATISTICS|AUTO_SERVER|READONLY\(\)|^CALL / {
+			verb = toupper($2); sub(/^[ (]*/, "", verb); sub(/ .*/, "", verb)
+			table = "-"
+			if (match(tolower($2), /spring_session_attributes|spring_session|users|notes|one_time_tokens|throttle_buckets/))
+				table = substr(tolower($2), RSTART, RLENGTH)
+			key = (verb == "COMMIT") ? "COMMIT" : verb " " table
+			n[key] += $1
+		}
+		END {
+			for (k in n) { d = n[k] / r; if (d >= 0.01) { detail = detail sep sprintf("%s %.2f", k, d); sep = ", " }
+				if (k != "COMMIT") total += n[k] }
+			printf "%.2f|%s\n", total / r, detail
+		}' "$stats")
+	printf -v "R_${name}_ops" '%s' "${summary%%|*}"
+	printf -v "R_${name}_opsdetail" '%s' "${summary#*|}"
+}
+
+h2_sql() { # statements -> output of H2's shell, connected to the running demo's database file
+	java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$STORE_DIR/db/bench;AUTO_SERVER=TRUE" \
+		-user sa -password '' -sql "$1"
 }
 
 # ---- log-ins -------------------------------------------------------------------------------------
@@ -206,25 +247,12 @@ sequential_logins() { # LOGINS log-ins one after the other, each with a fresh CS
 	log "  logins: p50 $R_login_p50 ms, p99 $R_login_p99 ms, $failed not 200"
 }
 
-# login_flood user token seconds out: FLOOD_RATE log-ins a second, open loop (one curl each, not
-# waiting for answers), each with the anonymous CSRF token primed once (any token the server
-# signed is valid before log-in).
+# login_flood user token seconds out: FLOOD_RATE log-ins a second, open loop (started on schedule,
+# not waiting for answers; bench/flood.py, one process), each with the anonymous CSRF token primed
+# once (any token the server signed is valid before log-in).
 login_flood() {
-	local user=$1 token=$2 seconds=$3 out=$4 interval start end now next i=0
-	interval=$((1000000 / FLOOD_RATE))
-	start=${EPOCHREALTIME/./}
-	end=$((start + seconds * 1000000))
-	while :; do
-		now=${EPOCHREALTIME/./}
-		((now < end)) || break
-		next=$((start + i * interval))
-		if ((now < next)); then sleep "$(printf '0.%06d' $((next - now)))"; continue; fi
-		curl -s -o /dev/null --max-time 10 -w '%{http_code} %{time_total}\n' -H "Cookie: XSRF-TOKEN=$token" \
-			-H "X-XSRF-TOKEN: $token" -H "Origin: $BASE" -H 'Content-Type: application/json' \
-			--data "{\"username\":\"$user\",\"password\":\"$PASSWORD\"}" "$BASE/api/auth/login" >>"$out" &
-		i=$((i + 1))
-	done
-	wait
+	exec python3 "$BENCH_DIR/flood.py" "$BASE/api/auth/login" "$FLOOD_RATE" "$3" \
+		"{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" "$2" "$BASE" "$4"
 }
 
 # ---- one store -----------------------------------------------------------------------------------
@@ -235,7 +263,7 @@ start_app() { # extra args...
 	BASE="http://127.0.0.1:$port"
 	mkdir -p "$STORE_DIR/db" "$STORE_DIR/mailbox"
 	(cd "$STORE_DIR" && exec java -jar "$JAR" --server.port="$port" \
-		--spring.datasource.url="jdbc:h2:file:$STORE_DIR/db/bench" \
+		--spring.datasource.url="jdbc:h2:file:$STORE_DIR/db/bench;AUTO_SERVER=TRUE" \
 		--spa-auth.mail.dev-mailbox="$STORE_DIR/mailbox" --spa-auth.spa-url="$BASE" \
 		--spa-auth.throttle.account-attempts=100000 --spa-auth.throttle.address-attempts=1000000 \
 		"$@" >"$STORE_DIR/app.log" 2>&1) &
@@ -379,7 +407,9 @@ print_table() {
 		echo "                               GET /api/notes: $R_notes_opsdetail"
 		echo "                               POST /api/notes: $R_post_opsdetail"
 	else
-		echo "   store operations per request: n/a for H2 (see issue)"
+		echo "   H2 statements per request (commits apart): GET /api/auth/session: $R_session_opsdetail"
+		echo "                                              GET /api/notes: $R_notes_opsdetail"
+		echo "                                              POST /api/notes: $R_post_opsdetail"
 	fi
 	[[ -z $DISTURBED ]] || echo "   WARNING: another Maven/test run was active during these measurements (3 tries); figures may be low."
 }
@@ -388,16 +418,18 @@ print_table() {
 
 command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null 2>&1 ||
 	{ apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || die "could not install wrk"; }
-for tool in java mvn curl redis-server redis-cli ss; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+for tool in java mvn curl python3 redis-server redis-cli ss unzip; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 REDIS_VERSION=$(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p')
 
 log "building the demo jar"
 (cd "$ROOT" && mvn -q -B -pl demo -am package -DskipTests) >"$WORK/build.log" 2>&1 ||
 	{ tail -30 "$WORK/build.log" >&2; die "build failed"; }
 [[ -f $JAR ]] || die "$JAR is missing after the build"
+# H2's shell, from the demo jar, reads the embedded database's query statistics.
+unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-.*\.jar$')" >"$WORK/h2.jar" || die "no H2 jar in $JAR"
 
 : >"$WORK/tables.txt"
-for store in embedded redis; do
+for store in ${BENCH_STORES:-embedded redis}; do
 	for attempt in 1 2 3; do
 		run_store "$store"
 		[[ -n $DISTURBED ]] || break

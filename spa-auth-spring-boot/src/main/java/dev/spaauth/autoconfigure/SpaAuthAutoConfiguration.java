@@ -106,9 +106,6 @@ public final class SpaAuthAutoConfiguration {
 
 	private static final int ARGON2_ITERATIONS = 2;
 
-	/** How long a password hash may wait for a free slot before the request gets 503. */
-	private static final Duration MAX_HASH_WAIT = Duration.ofSeconds(5);
-
 	private final OriginSettings origins;
 
 	SpaAuthAutoConfiguration(SpaAuthProperties properties) {
@@ -264,13 +261,15 @@ public final class SpaAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordEncoder spaAuthPasswordEncoder() {
+	PasswordEncoder spaAuthPasswordEncoder(SpaAuthProperties properties) {
 		// Delegating, so stored hashes name their algorithm ({argon2}...) and can be upgraded later.
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
 		PasswordEncoder delegating = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
-		// One hash per core at a time: bounded memory (19 MiB each) and CPU left for other requests.
-		return new BoundedPasswordEncoder(delegating, Runtime.getRuntime().availableProcessors(),
-				MAX_HASH_WAIT);
+		// Bounded memory (19 MiB a hash) and CPU left for other requests: by default half the cores.
+		SpaAuthProperties.Password password = properties.password();
+		return new BoundedPasswordEncoder(delegating,
+				password.effectiveMaxConcurrentHashes(Runtime.getRuntime().availableProcessors()),
+				password.maxHashWait());
 	}
 
 	@Bean

@@ -140,6 +140,14 @@ final class SpaAuthConfigurationValidator {
 			fail("spa-auth.password.min-strength is " + password.minStrength() + ".",
 					"Set it to a zxcvbn score from 0 to 4; 3 is the default.");
 		}
+		if (password.maxConcurrentHashes() != null && password.maxConcurrentHashes() < 1) {
+			fail("spa-auth.password.max-concurrent-hashes is " + password.maxConcurrentHashes() + ".",
+					"Set it to at least 1, or leave it unset for half the available processors.");
+		}
+		if (password.maxHashWait().isNegative()) {
+			fail("spa-auth.password.max-hash-wait is " + password.maxHashWait() + ".",
+					"Set it to zero or more, such as 1s.");
+		}
 	}
 
 	private static void fail(String description, String action) {

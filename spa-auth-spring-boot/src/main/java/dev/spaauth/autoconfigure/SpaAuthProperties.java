@@ -179,9 +179,26 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * @param maxLength Most characters a new password may have; at least 64
 	 * @param minStrength Lowest zxcvbn score (0 to 4) a new password must reach, judged with the
 	 * username and email as known words so that passwords derived from them are refused
+	 * @param maxConcurrentHashes How many passwords (log-in, sign-up, re-authentication) may be hashed
+	 * at once on this instance, at least 1; unset means half the available processors, at least 1, so
+	 * a flood of log-ins leaves the other half of the CPU to the API. Each Argon2id hash holds 19 MiB
+	 * @param maxHashWait How long a password may wait for a hashing slot before the request is
+	 * answered 503 problem {@code service_unavailable} with {@code Retry-After}; zero or more
 	 */
 	public record Password(@DefaultValue("8") int minLength, @DefaultValue("128") int maxLength,
-			@DefaultValue("3") int minStrength) {
+			@DefaultValue("3") int minStrength, @Nullable Integer maxConcurrentHashes,
+			@DefaultValue("1s") Duration maxHashWait) {
+
+		/**
+		 * Returns the configured number of concurrent hashes or, when unset, half the available
+		 * processors, at least 1.
+		 * @param availableProcessors processors available to the JVM
+		 * @return how many hashes may run at once, at least 1 once validated
+		 */
+		public int effectiveMaxConcurrentHashes(int availableProcessors) {
+			return (this.maxConcurrentHashes != null) ? this.maxConcurrentHashes : Math.max(1, availableProcessors / 2);
+		}
+
 	}
 
 	/** Values of the SameSite cookie attribute (RFC 6265bis section 4.1.2.7). */

@@ -70,6 +70,26 @@ class SpaAuthConfigurationValidatorTests {
 	}
 
 	@Test
+	void unboundedOrImpossiblePasswordHashingIsRefused() {
+		assertRefused(bind("password.max-concurrent-hashes", "0"), "spa-auth.password.max-concurrent-hashes is 0",
+				"at least 1");
+		assertRefused(bind("password.max-hash-wait", "-1s"), "spa-auth.password.max-hash-wait is PT-1S",
+				"zero or more");
+	}
+
+	@Test
+	void passwordHashingDefaultsToHalfTheProcessorsAtLeastOne() {
+		SpaAuthProperties.Password password = bind("password.min-length", "8").password();
+
+		assertThat(password.effectiveMaxConcurrentHashes(1)).isEqualTo(1);
+		assertThat(password.effectiveMaxConcurrentHashes(2)).isEqualTo(1);
+		assertThat(password.effectiveMaxConcurrentHashes(8)).isEqualTo(4);
+		assertThat(password.maxHashWait()).hasSeconds(1);
+		assertThat(bind("password.max-concurrent-hashes", "3").password().effectiveMaxConcurrentHashes(8))
+			.isEqualTo(3);
+	}
+
+	@Test
 	void basePathWithTrailingSlashIsRefused() {
 		assertRefused(bind("base-path", "/api/auth/"), "spa-auth.base-path is '/api/auth/'", "no trailing '/'");
 	}
