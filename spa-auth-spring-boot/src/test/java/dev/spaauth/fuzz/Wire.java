@@ -76,10 +76,7 @@ final class Wire {
 
 	}
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client = newClient();
 
 	private final int port;
 
@@ -127,9 +124,24 @@ final class Wire {
 	}
 
 	private Response sendWithClient(HttpRequest request, FuzzRequest.Transport transport) {
+		Response response = sendWithClient(this.client, request, transport);
+		if (response.answered()) {
+			return response;
+		}
+		// A pooled keep-alive connection can be closed by the server just as the client reuses it
+		// (RFC 9112 section 9.3.1: a client retries on a new connection; HttpClient does so only for
+		// idempotent methods). The request is answered or not on a fresh connection.
+		return sendWithClient(newClient(), request, transport);
+	}
+
+	private static HttpClient newClient() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	private static Response sendWithClient(HttpClient client, HttpRequest request, FuzzRequest.Transport transport) {
 		long start = System.nanoTime();
 		try {
-			HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			Map<String, List<String>> headers = new LinkedHashMap<>();
 			response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
 			return new Response(response.statusCode(), headers, response.body(), millisSince(start), null, transport);
