@@ -5,13 +5,14 @@
 #
 #   bash bench/run.sh
 #
-# Runs unattended in about 6 minutes once the machine is quiet: before each store it waits, up to
+# Runs unattended in about 15 minutes once the machine is quiet: before each store it waits, up to
 # BENCH_QUIET_TIMEOUT seconds (default 1200), for other Maven/test runs to end, and measures a store
 # again (up to 3 tries) when one was active during its measurements. Loopback only;
 # it starts its own demo instances and a private redis-server on free ports and stops them by PID.
 # Logs and wrk's full output stay in the folder printed at the end.
-# BENCH_STORES picks the stores (default "embedded redis"); BENCH_DURATION and BENCH_WARMUP set the
-# seconds per run (20, 30).
+# BENCH_STORES picks the stores (default "embedded redis"); BENCH_DURATION sets the seconds per run
+# (20), BENCH_WARMUP the mixed warm-up (60) and BENCH_SETTLE_MAX the longest a request is run alone
+# before its measurement while its rate still climbs (120).
 set -euo pipefail
 export LC_ALL=C
 
@@ -20,7 +21,7 @@ ROOT=$(dirname "$BENCH_DIR")
 JAR="$ROOT/demo/target/spa-auth-demo-exec.jar"
 export BENCH_DIR
 
-THREADS=2 CONNECTIONS=32 DURATION=${BENCH_DURATION:-20} WARMUP=${BENCH_WARMUP:-30}
+THREADS=2 CONNECTIONS=32 DURATION=${BENCH_DURATION:-20} WARMUP=${BENCH_WARMUP:-60} SETTLE_MAX=${BENCH_SETTLE_MAX:-120}
 LOGINS=30 FLOOD_RATE=50
 QUIET_TIMEOUT=${BENCH_QUIET_TIMEOUT:-1200}
 PASSWORD='correct horse battery staple 42'
@@ -152,6 +153,7 @@ measure() {
 	local name=$1 path=$2 out before=0 after line
 	shift 2
 	MEASURED_PATH="path=$path"
+	[[ $name == flood ]] || settle "$name" "$path" "$@"
 	note_other_runs
 	out="$STORE_DIR/wrk-$name.txt"
 	[[ $STORE == redis ]] && { before=$(redis_calls); redis_calls detail >"$STORE_DIR/redis-before-$name.txt"; }
@@ -255,6 +257,40 @@ login_flood() {
 		"{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" "$2" "$BASE" "$4"
 }
 
+# warm_up cookie warm_cookie warm_csrf: WARMUP seconds of the measured requests in turn
+# (bench/warmup.lua) on 2 connections, so that every path is loaded and compiled: under full load
+# the JIT's compiler threads get little of the 2 cores, and an endpoint still speeds up 3x during
+# its first two minutes; with one core left to the compiler, 30 s do most of that work.
+warm_up() {
+	log "warm-up: ${WARMUP}s of mixed requests on 2 connections, then 10 log-ins"
+	BENCH_COOKIE=$1 BENCH_WARM_COOKIE=$2 BENCH_WARM_CSRF=$3 BENCH_ORIGIN=$BASE \
+		wrk -t1 -c2 -d"${WARMUP}s" -s "$BENCH_DIR/warmup.lua" "$BASE/" \
+		>"$STORE_DIR/wrk-warmup.txt" 2>&1 || die "warm-up failed, see $STORE_DIR/wrk-warmup.txt"
+}
+
+# settle name path [env assignments...]: the request alone in 10 s rounds until its rate is within
+# 3% of the previous round's (at most SETTLE_MAX seconds), so it is measured at its steady state.
+settle() {
+	local name=$1 path=$2 round=0 rate previous=0 out line requests duration
+	shift 2
+	while :; do
+		round=$((round + 1))
+		out="$STORE_DIR/wrk-$name-settle-$round.txt"
+		env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/request.lua" "$BASE$path" >"$out" 2>&1 ||
+			die "wrk failed, see $out"
+		line=$(grep '^BENCH_RESULT' "$out") || die "no result from wrk, see $out"
+		requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
+		duration=$(sed 's/.*duration_us=\([0-9]*\).*/\1/' <<<"$line")
+		rate=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+		if awk -v a="$rate" -v b="$previous" 'BEGIN { exit !(b > 0 && a <= b * 1.03) }'; then
+			break
+		fi
+		((round * 10 >= SETTLE_MAX)) && { log "  $name still speeding up after ${SETTLE_MAX}s"; break; }
+		previous=$rate
+	done
+	printf -v "R_${name}_settle" '%s' "$((round * 10))"
+}
+
 # ---- one store -----------------------------------------------------------------------------------
 
 start_app() { # extra args...
@@ -320,10 +356,7 @@ run_store() { # store: embedded | redis
 	done
 	check_session "$cookie"
 
-	log "warm-up: ${WARMUP}s of mixed requests, then 10 log-ins"
-	BENCH_COOKIE=$cookie BENCH_WARM_COOKIE=$warm_cookie BENCH_WARM_CSRF=$warm_csrf BENCH_ORIGIN=$BASE \
-		wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/warmup.lua" "$BASE/" \
-		>"$STORE_DIR/wrk-warmup.txt" 2>&1 || die "warm-up failed, see $STORE_DIR/wrk-warmup.txt"
+	warm_up "$cookie" "$warm_cookie" "$warm_csrf"
 	LOGINS=10 sequential_logins benchwarm >/dev/null 2>&1
 
 	log "measuring (${DURATION}s per run)"
@@ -376,7 +409,7 @@ print_table() {
 	fi
 	echo
 	echo "== $title =="
-	echo "   wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, loopback, $(nproc) cores, ${WARMUP}s warm-up"
+	echo "   wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, loopback, $(nproc) cores; ${WARMUP}s mixed warm-up on 2 connections, then each request alone until its rate settled (health ${R_health_settle}s, session ${R_session_settle}s, notes ${R_notes_settle}s, post ${R_post_settle}s)"
 	printf '%-42s %9s %8s %8s %8s %6s %-16s %-24s %s\n' request req/s 'p50 ms' 'p99 ms' 'x health' errors \
 		'store cmds/req' 'ratio target' 'p99 <= 10 ms'
 	local name label target rps p50 p99 err ops x rt
