@@ -1,11 +1,15 @@
 package dev.spaauth.autoconfigure;
 
+import java.util.stream.Stream;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.SaveMode;
 import org.springframework.session.Session;
 
 import dev.spaauth.session.CoarseLastAccessSessionRepository;
@@ -27,8 +31,15 @@ public final class SpaAuthSessionAutoConfiguration {
 	@Bean
 	@Primary
 	<S extends Session> CoarseLastAccessSessionRepository<S> spaAuthSessionRepository(
-			FindByIndexNameSessionRepository<S> store) {
-		return new CoarseLastAccessSessionRepository<>(store);
+			FindByIndexNameSessionRepository<S> store, Environment environment) {
+		return new CoarseLastAccessSessionRepository<>(store, savesOnlyWhatWasSet(environment));
+	}
+
+	/** Whether the store runs with Spring Session's default save mode, {@code ON_SET_ATTRIBUTE}. */
+	private static boolean savesOnlyWhatWasSet(Environment environment) {
+		return Stream.of("spring.session.jdbc.save-mode", "spring.session.data.redis.save-mode")
+			.map((name) -> environment.getProperty(name, SaveMode.class, SaveMode.ON_SET_ATTRIBUTE))
+			.allMatch(SaveMode.ON_SET_ATTRIBUTE::equals);
 	}
 
 }

@@ -20,7 +20,9 @@ import org.springframework.session.SessionRepository;
  * thirtieth of the session's idle timeout when that is shorter (4 seconds for a 2-minute timeout).
  * A session therefore ends at most one step earlier than an exact idle timeout would end it, never
  * later: the idle timeout (OWASP Session Management Cheat Sheet, ASVS 7.3.1) stays correct to the
- * minute. Attribute changes (log-in, CSRF token rotation, re-authentication) are saved as before.
+ * minute. Attribute changes (log-in, CSRF token rotation, re-authentication) are saved as before; a
+ * session read and left unchanged is not saved at all when the store saves only what was set, which
+ * spares Spring Session JDBC an empty transaction per request.
  * <p>
  * The sessions this repository hands out wrap the store's own; {@link #save} and the store's index
  * (listing and revoking a user's sessions) keep working on the store's repository directly.
@@ -38,21 +40,33 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 
 	private final SessionRepository<S> store;
 
+	private final boolean skipUnchanged;
+
 	/**
 	 * @param store the repository of the session store, which reads and writes the sessions
+	 * @param skipUnchanged whether saving a session read from the store and left unchanged may be
+	 * skipped: true when the store saves only what was set ({@code SaveMode.ON_SET_ATTRIBUTE},
+	 * Spring Session's default), where such a save writes nothing but still costs a transaction
+	 * (JDBC); false for {@code ON_GET_ATTRIBUTE} or {@code ALWAYS}
 	 */
-	public CoarseLastAccessSessionRepository(SessionRepository<S> store) {
+	public CoarseLastAccessSessionRepository(SessionRepository<S> store, boolean skipUnchanged) {
 		this.store = store;
+		this.skipUnchanged = skipUnchanged;
 	}
 
 	@Override
 	public CoarseLastAccessSession<S> createSession() {
-		return new CoarseLastAccessSession<>(this.store.createSession());
+		CoarseLastAccessSession<S> session = new CoarseLastAccessSession<>(this.store.createSession());
+		session.changed = true;
+		return session;
 	}
 
 	@Override
 	public void save(CoarseLastAccessSession<S> session) {
-		this.store.save(session.stored);
+		if (session.changed || !this.skipUnchanged) {
+			this.store.save(session.stored);
+			session.changed = false;
+		}
 	}
 
 	@Override
@@ -87,6 +101,9 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 
 		private final S stored;
 
+		/** Whether anything was set since the session was read, created or last saved. */
+		private boolean changed;
+
 		CoarseLastAccessSession(S stored) {
 			this.stored = stored;
 		}
@@ -101,6 +118,7 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 			Duration lag = Duration.between(this.stored.getLastAccessedTime(), time);
 			if (lag.compareTo(step(this.stored.getMaxInactiveInterval())) >= 0) {
 				this.stored.setLastAccessedTime(time);
+				this.changed = true;
 			}
 		}
 
@@ -111,6 +129,7 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 
 		@Override
 		public String changeSessionId() {
+			this.changed = true;
 			return this.stored.changeSessionId();
 		}
 
@@ -126,11 +145,13 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 
 		@Override
 		public void setAttribute(String attributeName, Object attributeValue) {
+			this.changed = true;
 			this.stored.setAttribute(attributeName, attributeValue);
 		}
 
 		@Override
 		public void removeAttribute(String attributeName) {
+			this.changed = true;
 			this.stored.removeAttribute(attributeName);
 		}
 
@@ -146,6 +167,7 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
+			this.changed = true;
 			this.stored.setMaxInactiveInterval(interval);
 		}
 
