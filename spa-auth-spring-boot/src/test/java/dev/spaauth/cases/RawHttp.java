@@ -24,12 +24,20 @@ final class RawHttp {
 	static Response send(int port, byte[] head, byte[] body) {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(head);
-			out.write(("\r\nHost: localhost:" + port + "\r\nConnection: close\r\nContent-Length: " + body.length
-					+ "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-			out.write(body);
-			out.flush();
+			ByteArrayOutputStream request = new ByteArrayOutputStream();
+			request.writeBytes(head);
+			request.writeBytes(("\r\nHost: localhost:" + port + "\r\nConnection: close\r\nContent-Length: "
+					+ body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			request.writeBytes(body);
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(request.toByteArray());
+				out.flush();
+			}
+			catch (IOException ex) {
+				// The server may answer a malformed head at once and close before the rest arrives;
+				// like any HTTP client (RFC 9112 section 9.3), read the answer it sent.
+			}
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
 			in.transferTo(received);
