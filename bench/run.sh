@@ -152,7 +152,6 @@ note_other_runs() { # remember any other Maven/test run seen while measuring
 measure() {
 	local name=$1 path=$2 out before=0 after line
 	shift 2
-	MEASURED_PATH="path=$path"
 	[[ $name == flood ]] || settle "$name" "$path" "$@"
 	note_other_runs
 	out="$STORE_DIR/wrk-$name.txt"
@@ -179,22 +178,22 @@ measure() {
 			{ d = ($2 - b[$1]) / r; if (d >= 0.01) printf "%s%s %.2f", (n++ ? ", " : ""), $1, d }' \
 			"$STORE_DIR/redis-before-$name.txt" "$STORE_DIR/redis-after-$name.txt")"
 	elif [[ $name != flood ]]; then
-		h2_statements "$name" "$@"
+		h2_statements "$name" "$path" "$@"
 	fi
 	note_other_runs
 	local rps_var="R_${name}_rps" err_var="R_${name}_err"
 	log "  $name: ${!rps_var} req/s, p50 $p50 us, p99 $p99 us, errors ${!err_var}"
 }
 
-# h2_statements name [env assignments...]: SQL statements per request against the embedded H2,
+# h2_statements name path [env assignments...]: SQL statements per request against the embedded H2,
 # counted by H2's query statistics (INFORMATION_SCHEMA.QUERY_STATISTICS) over a separate 5 s wrk run
 # with 4 connections, so the counting does not slow the measured run. Sets R_<name>_ops (statements
 # per request, commits excluded) and R_<name>_opsdetail (per statement kind and table).
 h2_statements() {
-	local name=$1 out="$STORE_DIR/wrk-$name-statements.txt" stats="$STORE_DIR/h2-$name.txt" line requests
-	shift
+	local name=$1 path=$2 out="$STORE_DIR/wrk-$name-statements.txt" stats="$STORE_DIR/h2-$name.txt" line requests
+	shift 2
 	h2_sql 'SET QUERY_STATISTICS FALSE; SET QUERY_STATISTICS TRUE' >/dev/null
-	env "$@" wrk -t1 -c4 -d5s -s "$BENCH_DIR/request.lua" "$BASE$(sed -n 's/^path=//p' <<<"$MEASURED_PATH")" \
+	env "$@" wrk -t1 -c4 -d5s -s "$BENCH_DIR/request.lua" "$BASE$path" \
 		>"$out" 2>&1 || die "wrk failed, see $out"
 	h2_sql "SELECT EXECUTION_COUNT || '|' || REGEXP_REPLACE(SQL_STATEMENT, '\\s+', ' ')
 		FROM INFORMATION_SCHEMA.QUERY_STATISTICS; SET QUERY_STATISTICS FALSE" >"$stats"

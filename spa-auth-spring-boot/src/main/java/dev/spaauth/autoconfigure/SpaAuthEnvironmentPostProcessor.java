@@ -11,8 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Picks the session store named by {@code spa-auth.session.store} (by excluding the other store's
  * auto-configuration, with {@code spring.autoconfigure.exclude}: an application that sets that
- * property itself must exclude the unused store too) and adds the defaults spa-auth relies on, at the lowest precedence so an application can still
- * override them: the session tables live in spa-auth's schema, which {@link SpaAuthSchemaInitializer}
+ * property itself must exclude the unused store too) and adds the defaults spa-auth relies on, at
+ * the lowest precedence so an application can still override them: the session tables live in
+ * spa-auth's schema, which {@link SpaAuthSchemaInitializer}
  * creates, so Boot's own session schema script must not run; and the API takes JSON only, so Spring's
  * parsing of form bodies on PUT, PATCH and DELETE ({@code FormContentFilter}), which fails with a
  * 500 on a malformed form, is off.

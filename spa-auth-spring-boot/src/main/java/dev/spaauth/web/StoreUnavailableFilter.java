@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.spaauth.problem.ProblemCode;
@@ -49,7 +51,8 @@ public final class StoreUnavailableFilter extends OncePerRequestFilter {
 			if (!isStoreFailure(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			logger.warn("Session or account store unavailable: {}", rootMessage(ex));
+			logger.warn("Session or account store unavailable: {}",
+					NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName());
 			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 			this.problems.write(response, unavailable());
 		}
@@ -59,7 +62,7 @@ public final class StoreUnavailableFilter extends OncePerRequestFilter {
 	 * Returns the problem answered while a store is unavailable.
 	 * @return 503 problem {@code service_unavailable}
 	 */
-	public static org.springframework.http.ProblemDetail unavailable() {
+	public static ProblemDetail unavailable() {
 		return Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
 				"The server cannot reach its session or account store right now. Try again in a few seconds.");
 	}
@@ -76,14 +79,6 @@ public final class StoreUnavailableFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName();
 	}
 
 }

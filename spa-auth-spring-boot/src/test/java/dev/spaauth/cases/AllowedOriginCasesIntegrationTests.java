@@ -1,7 +1,6 @@
 package dev.spaauth.cases;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class AllowedOriginCasesIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void preflightAndActualRequestVaryOnOriginAndRequestMethodAndHeaders() {
 		// SEC-17: caches must not serve one origin's CORS answer to another.
-		Response preflight = preflight(SPA, "/api/things", "POST", "content-type, x-xsrf-token");
+		Response preflight = this.browser.preflight(SPA, "/api/things", "POST", "content-type, x-xsrf-token");
 		String token = signedUpToken();
 		Response actual = this.browser.post("/api/things").header("Origin", SPA).csrf(token).json(Map.of()).send();
 
@@ -48,9 +47,9 @@ class AllowedOriginCasesIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void preflightAskingForConnectOrTheCookieHeaderThenRefusedWithoutAllowHeaders() {
 		// SEC-20: methods and headers outside the allow lists.
-		for (Response response : new Response[] { preflight(SPA, "/api/auth/login", "CONNECT", "content-type"),
-				preflight(SPA, "/api/auth/login", "POST", "cookie"),
-				preflight(SPA, "/api/auth/login", "POST", "x-http-method-override, cookie") }) {
+		for (Response response : new Response[] { this.browser.preflight(SPA, "/api/auth/login", "CONNECT", "content-type"),
+				this.browser.preflight(SPA, "/api/auth/login", "POST", "cookie"),
+				this.browser.preflight(SPA, "/api/auth/login", "POST", "x-http-method-override, cookie") }) {
 			assertThat(response.status()).isEqualTo(403);
 			assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
 			assertThat(response.header("Access-Control-Allow-Methods")).isEmpty();
@@ -87,7 +86,7 @@ class AllowedOriginCasesIntegrationTests extends IntegrationTestSupport {
 	void errorsFromTheAllowedOriginAreReadableAndFromAnotherOriginAreNot() {
 		// SEC-22 (a) and (b): an expired session and a missing token, from the SPA and from evil.test.
 		signedUpToken();
-		ageSession();
+		ageSession(this.browser, Duration.ofMinutes(31));
 
 		Response expiredFromSpa = this.browser.get("/api/things").header("Origin", SPA).send();
 		Response noTokenFromSpa = this.browser.post("/api/things").header("Origin", SPA).json(Map.of()).send();
@@ -114,7 +113,7 @@ class AllowedOriginCasesIntegrationTests extends IntegrationTestSupport {
 		// BUG-10: the preflight is answered before authentication and CSRF, and creates no session.
 		long sessions = sessionCount();
 		for (String path : new String[] { "/api/auth/logout", "/api/auth/session" }) {
-			Response response = preflight(SPA, path, "POST", "content-type, x-xsrf-token");
+			Response response = this.browser.preflight(SPA, path, "POST", "content-type, x-xsrf-token");
 			assertThat(response.status()).as(path).isEqualTo(200);
 			assertThat(response.header("Access-Control-Allow-Origin")).as(path).hasValue(SPA);
 			assertThat(response.header("Access-Control-Allow-Credentials")).as(path).hasValue("true");
@@ -137,22 +136,6 @@ class AllowedOriginCasesIntegrationTests extends IntegrationTestSupport {
 			.send();
 		assertThat(signup.status()).isEqualTo(201);
 		return signup.json().get("csrfToken").asString();
-	}
-
-	private void ageSession() {
-		String id = new String(Base64.getDecoder().decode(this.browser.cookies().get("__Host-SESSION")));
-		long aged = System.currentTimeMillis() - Duration.ofMinutes(31).toMillis();
-		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
-			.params(aged, aged + Duration.ofMinutes(30).toMillis(), id)
-			.update();
-	}
-
-	private Response preflight(String origin, String path, String method, String headers) {
-		return new ApiClient(this.port).method("OPTIONS", path)
-			.header("Origin", origin)
-			.header("Access-Control-Request-Method", method)
-			.header("Access-Control-Request-Headers", headers)
-			.send();
 	}
 
 }

@@ -225,13 +225,4 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(ping.status()).as(cookie).isEqualTo(200);
 	}
 
-	/** Moves the client's session's last access back, as if it had been idle that long. */
-	private void ageSession(ApiClient client, Duration idle) {
-		String id = new String(Base64.getDecoder().decode(client.cookies().get(SESSION)));
-		long aged = System.currentTimeMillis() - idle.toMillis();
-		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
-			.params(aged, aged + Duration.ofMinutes(30).toMillis(), id)
-			.update();
-	}
-
 }

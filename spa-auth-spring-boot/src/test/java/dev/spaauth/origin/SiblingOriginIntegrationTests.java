@@ -29,7 +29,7 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 	void preflightFromAllowedOriginThenAllowedWithoutCredentials() {
 		long sessions = sessionCount();
 
-		Response response = preflight(SPA, "/api/auth/login", "POST", "content-type, x-xsrf-token");
+		Response response = this.browser.preflight(SPA, "/api/auth/login", "POST", "content-type, x-xsrf-token");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Access-Control-Allow-Origin")).hasValue(SPA);
@@ -47,7 +47,7 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void preflightForProtectedPathNeedsNoSession() {
-		Response response = preflight(SPA, "/api/things", "DELETE", "x-xsrf-token");
+		Response response = this.browser.preflight(SPA, "/api/things", "DELETE", "x-xsrf-token");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Access-Control-Allow-Origin")).hasValue(SPA);
@@ -55,11 +55,11 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void preflightFromOtherOriginOrForDisallowedMethodOrHeaderThenRefusedWithoutAllowHeaders() {
-		for (Response response : new Response[] { preflight(EVIL, "/api/auth/logout", "POST", "content-type"),
-				preflight("https://evil.test", "/api/auth/login", "POST", "content-type"),
-				preflight(SPA, "/api/auth/login", "TRACE", "content-type"),
-				preflight(SPA, "/api/auth/login", "POST", "x-http-method-override"),
-				preflight("%%%", "/api/auth/login", "POST", "content-type") }) {
+		for (Response response : new Response[] { this.browser.preflight(EVIL, "/api/auth/logout", "POST", "content-type"),
+				this.browser.preflight("https://evil.test", "/api/auth/login", "POST", "content-type"),
+				this.browser.preflight(SPA, "/api/auth/login", "TRACE", "content-type"),
+				this.browser.preflight(SPA, "/api/auth/login", "POST", "x-http-method-override"),
+				this.browser.preflight("%%%", "/api/auth/login", "POST", "content-type") }) {
 			assertThat(response.status()).isEqualTo(403);
 			assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
 			assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
@@ -140,14 +140,6 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.header("Strict-Transport-Security").orElseThrow()).contains("max-age=31536000")
 			.contains("includeSubDomains");
 		assertThat(response.header("Cross-Origin-Resource-Policy")).hasValue("same-site");
-	}
-
-	private Response preflight(String origin, String path, String method, String headers) {
-		return new ApiClient(this.port).method("OPTIONS", path)
-			.header("Origin", origin)
-			.header("Access-Control-Request-Method", method)
-			.header("Access-Control-Request-Headers", headers)
-			.send();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.spaauth.session;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,7 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void sessionWhenIdleLongerThanIdleTimeoutThenEnded() {
 		signedUp(this.browser);
-		long aged = System.currentTimeMillis() - Duration.ofMinutes(31).toMillis();
-		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
-			.params(aged, aged + Duration.ofMinutes(30).toMillis(), sessionId())
-			.update();
+		ageSession(this.browser, Duration.ofMinutes(31));
 
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(401);
 	}
@@ -31,13 +27,10 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 	void sessionWhenIdleLessThanIdleTimeoutThenKeptAndIdleTimeoutIsThirtyMinutes() {
 		signedUp(this.browser);
 		int maxInactive = this.jdbc.sql("SELECT max_inactive_interval FROM spa_auth.spring_session WHERE session_id = ?")
-			.param(sessionId())
+			.param(this.browser.sessionId())
 			.query(Integer.class)
 			.single();
-		long aged = System.currentTimeMillis() - Duration.ofMinutes(29).toMillis();
-		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
-			.params(aged, aged + Duration.ofMinutes(30).toMillis(), sessionId())
-			.update();
+		ageSession(this.browser, Duration.ofMinutes(29));
 
 		assertThat(maxInactive).isEqualTo(30 * 60);
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
@@ -59,10 +52,7 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void authenticatedReadWhenRecordedAccessIsAMinuteOldThenRecordsItAndMovesTheIdleExpiry() {
 		signedUp(this.browser);
-		long aged = System.currentTimeMillis() - Duration.ofSeconds(61).toMillis();
-		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
-			.params(aged, aged + Duration.ofMinutes(30).toMillis(), sessionId())
-			.update();
+		ageSession(this.browser, Duration.ofSeconds(61));
 		long before = System.currentTimeMillis();
 
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
@@ -76,7 +66,7 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void sessionWhenOlderThanAbsoluteTimeoutThenEndedEvenIfActive() {
 		signedUp(this.browser);
-		String id = sessionId();
+		String id = this.browser.sessionId();
 		this.jdbc.sql("UPDATE spa_auth.spring_session SET creation_time = ? WHERE session_id = ?")
 			.params(System.currentTimeMillis() - Duration.ofHours(12).plusSeconds(1).toMillis(), id)
 			.update();
@@ -92,7 +82,7 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 	void sessionWhenYoungerThanAbsoluteTimeoutThenKept() {
 		signedUp(this.browser);
 		this.jdbc.sql("UPDATE spa_auth.spring_session SET creation_time = ? WHERE session_id = ?")
-			.params(System.currentTimeMillis() - Duration.ofHours(11).toMillis(), sessionId())
+			.params(System.currentTimeMillis() - Duration.ofHours(11).toMillis(), this.browser.sessionId())
 			.update();
 
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(200);
@@ -100,13 +90,9 @@ class SessionTimeoutIntegrationTests extends IntegrationTestSupport {
 
 	private Map<String, Object> storedTimes() {
 		return this.jdbc.sql("SELECT last_access_time, expiry_time FROM spa_auth.spring_session WHERE session_id = ?")
-			.param(sessionId())
+			.param(this.browser.sessionId())
 			.query()
 			.singleRow();
-	}
-
-	private String sessionId() {
-		return new String(Base64.getDecoder().decode(this.browser.cookies().get("__Host-SESSION")));
 	}
 
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,11 @@ public final class ApiClient {
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
 	public ApiClient(int port) {
-		this.baseUrl = "http://localhost:" + port;
+		this("http://localhost:" + port);
+	}
+
+	private ApiClient(String baseUrl) {
+		this.baseUrl = baseUrl;
 	}
 
 	public Map<String, String> cookies() {
@@ -46,6 +52,23 @@ public final class ApiClient {
 
 	public Request method(String method, String path) {
 		return new Request(method, path);
+	}
+
+	/**
+	 * Returns the id of this client's session: the {@code __Host-SESSION} cookie, which Spring
+	 * Session base64-encodes.
+	 */
+	public String sessionId() {
+		return new String(Base64.getDecoder().decode(this.cookies.get("__Host-SESSION")), StandardCharsets.US_ASCII);
+	}
+
+	/** Sends a CORS preflight from a fresh client (no cookies), as a browser does. */
+	public Response preflight(String origin, String path, String method, String requestHeaders) {
+		return new ApiClient(this.baseUrl).method("OPTIONS", path)
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", method)
+			.header("Access-Control-Request-Headers", requestHeaders)
+			.send();
 	}
 
 	/** Primes CSRF and returns the token from the JSON body. */

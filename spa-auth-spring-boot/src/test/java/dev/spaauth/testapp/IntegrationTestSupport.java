@@ -1,5 +1,6 @@
 package dev.spaauth.testapp;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -52,6 +53,17 @@ public abstract class IntegrationTestSupport {
 			throw new IllegalStateException("Sign-up failed: " + response.body());
 		}
 		return username;
+	}
+
+	/**
+	 * Moves the client's session's last access back, as if it had been idle that long; the stored
+	 * expiry follows with the default idle timeout of 30 minutes.
+	 */
+	protected void ageSession(ApiClient client, Duration idle) {
+		long aged = System.currentTimeMillis() - idle.toMillis();
+		this.jdbc.sql("UPDATE spa_auth.spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
+			.params(aged, aged + Duration.ofMinutes(30).toMillis(), client.sessionId())
+			.update();
 	}
 
 	/** Counts the sessions in the store. */
