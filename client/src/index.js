@@ -1,14 +1,36 @@
+/**
+ * spa-auth-client: a dependency-free client for the spa-auth JSON API.
+ *
+ * The session lives in an HttpOnly cookie that the browser sends by itself;
+ * the CSRF token is kept in memory, taken from response bodies (never from
+ * `document.cookie`), and sent as a header on unsafe requests.
+ *
+ * The types are written here as JSDoc; `index.d.ts` is generated from this file
+ * (`npm run types`) and `npm run typecheck` fails when the two differ.
+ */
+
 import { SpaAuthError } from './errors/SpaAuthError.js';
 import { HTTPError } from './errors/HTTPError.js';
 import { NetworkError } from './errors/NetworkError.js';
+import { TimeoutError } from './errors/TimeoutError.js';
 
-export { SpaAuthError, HTTPError, NetworkError };
+export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
 
-/** Header name used until `/api/auth/csrf` says otherwise. */
+/** Header name used until `{basePath}/csrf` names another. */
 export const DEFAULT_CSRF_HEADER = 'X-XSRF-TOKEN';
+
+/** Path of the auth endpoints when `basePath` is not given: the server's default `spa-auth.base-path`. */
+export const DEFAULT_BASE_PATH = '/api/auth';
+
+/** Milliseconds each HTTP request may take when `timeout` is not given (10 s). */
+export const DEFAULT_TIMEOUT = 10_000;
+
+// The longest delay setTimeout supports; a longer one would fire at once.
+const MAX_TIMEOUT = 2_147_483_647;
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** @param {string} baseUrl */
 function absoluteOrigin(baseUrl) {
 	try {
 		// Throws for relative URLs such as '' or '/backend'.
@@ -18,12 +40,17 @@ function absoluteOrigin(baseUrl) {
 	}
 }
 
+/**
+ * @param {string} baseUrl
+ * @returns {RequestCredentials}
+ */
 function defaultCredentials(baseUrl) {
 	const origin = absoluteOrigin(baseUrl);
 	if (origin === undefined) return 'same-origin';
 	return origin === globalThis.location?.origin ? 'same-origin' : 'include';
 }
 
+/** @param {string | null} contentType */
 function isJsonContentType(contentType) {
 	// application/json, application/problem+json, ...; a missing type is tried as JSON too.
 	if (!contentType) return true;
@@ -31,11 +58,19 @@ function isJsonContentType(contentType) {
 	return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
+/**
+ * @param {unknown} error
+ * @returns {error is HTTPError}
+ */
 function isReauthenticationRequired(error) {
 	return error instanceof HTTPError && error.status === 403 && error.code === 'reauthentication_required';
 }
 
-/** A wrong or blank password: worth asking again. Anything else (429, 5xx, network) is not. */
+/**
+ * A wrong or blank password: worth asking again. Anything else (429, 5xx, network) is not.
+ * @param {unknown} error
+ * @returns {error is HTTPError}
+ */
 function isRetryableReauthFailure(error) {
 	return (
 		error instanceof HTTPError &&
@@ -44,39 +79,238 @@ function isRetryableReauthFailure(error) {
 	);
 }
 
+/** @param {unknown} value */
+function show(value) {
+	return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
 /**
- * Creates a client for the spa-auth JSON API.
- *
- * @param {import('./index.d.ts').ClientOptions} [options]
- * @returns {import('./index.d.ts').SpaAuthClient}
+ * @param {unknown} basePath
+ * @returns {string}
  */
-export function createClient({
-	baseUrl = '',
-	fetch: fetchImpl = globalThis.fetch,
-	credentials,
-	onReauthenticationRequired,
-} = {}) {
+function checkBasePath(basePath) {
+	if (typeof basePath !== 'string' || !basePath.startsWith('/') || basePath.endsWith('/')) {
+		throw new TypeError(
+			`spa-auth-client: \`basePath\` must be a path that starts with '/' and does not end with '/', ` +
+				`such as '${DEFAULT_BASE_PATH}' (got ${show(basePath)})`,
+		);
+	}
+	return basePath;
+}
+
+/**
+ * @param {unknown} timeout
+ * @returns {number | false}
+ */
+function checkTimeout(timeout) {
+	if (timeout === false) return false;
+	if (typeof timeout !== 'number') {
+		throw new TypeError(`spa-auth-client: \`timeout\` must be a number of milliseconds or false (got ${show(timeout)})`);
+	}
+	if (!(timeout >= 1 && timeout <= MAX_TIMEOUT)) {
+		throw new RangeError(`spa-auth-client: \`timeout\` must be from 1 to ${MAX_TIMEOUT} milliseconds (got ${timeout})`);
+	}
+	return timeout;
+}
+
+/**
+ * @param {unknown} signal
+ * @returns {AbortSignal | undefined}
+ */
+function checkSignal(signal) {
+	if (signal === undefined) return undefined;
+	const candidate = /** @type {{ aborted?: unknown, addEventListener?: unknown } | null} */ (signal);
+	if (
+		candidate === null ||
+		typeof candidate !== 'object' ||
+		typeof candidate.aborted !== 'boolean' ||
+		typeof candidate.addEventListener !== 'function'
+	) {
+		throw new TypeError(`spa-auth-client: \`signal\` must be an AbortSignal (got ${show(signal)})`);
+	}
+	return /** @type {AbortSignal} */ (signal);
+}
+
+/**
+ * What an aborted signal rejects with: its `reason` (an AbortError unless the caller gave another).
+ * @param {AbortSignal} signal
+ * @returns {unknown}
+ */
+function abortReason(signal) {
+	// Browsers from before 2022 have no `reason`.
+	return 'reason' in signal ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+}
+
+/**
+ * Throws the reason of the first of `signals` that is aborted, if any.
+ * @param {readonly AbortSignal[]} signals
+ */
+function throwIfAborted(signals) {
+	for (const signal of signals) {
+		if (signal.aborted) throw abortReason(signal);
+	}
+}
+
+/**
+ * Calls `onAbort` once with the reason of the first of `signals` to abort, at once if one already is.
+ * A hand-made `AbortSignal.any()` (Node 20.3+, not in Node 18) whose listeners are removed by the
+ * returned function, so that long-lived signals do not collect one listener per request.
+ * @param {readonly AbortSignal[]} signals
+ * @param {(reason: unknown) => void} onAbort
+ * @returns {() => void} stops listening
+ */
+function whenAborted(signals, onAbort) {
+	/** @type {Array<() => void>} */
+	const removers = [];
+	const stop = () => {
+		for (const remove of removers.splice(0)) remove();
+	};
+	for (const signal of signals) {
+		if (signal.aborted) {
+			stop();
+			onAbort(abortReason(signal));
+			break;
+		}
+		const listener = () => {
+			stop();
+			onAbort(abortReason(signal));
+		};
+		signal.addEventListener('abort', listener);
+		removers.push(() => signal.removeEventListener('abort', listener));
+	}
+	return stop;
+}
+
+/**
+ * Settles like `promise`, unless one of `signals` aborts first: then rejects with its reason.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {readonly AbortSignal[]} signals
+ * @returns {Promise<T>}
+ */
+function untilAborted(promise, signals) {
+	if (signals.length === 0) return promise;
+	return new Promise((resolve, reject) => {
+		const stop = whenAborted(signals, reject);
+		promise.then(resolve, reject).finally(stop);
+	});
+}
+
+/**
+ * Creates a client. Each client keeps its own CSRF token in memory.
+ * Invalid options throw a `TypeError` (a `RangeError` for a `timeout` out of range).
+ * @example
+ * const client = createClient();
+ * const { authenticated } = await client.session();
+ * @param {ClientOptions} [options]
+ */
+export function createClient(options = {}) {
+	const {
+		baseUrl = '',
+		basePath = DEFAULT_BASE_PATH,
+		fetch: fetchImpl = globalThis.fetch,
+		credentials,
+		timeout = DEFAULT_TIMEOUT,
+		signal,
+		onReauthenticationRequired,
+	} = options;
 	if (typeof fetchImpl !== 'function') {
 		throw new TypeError('spa-auth-client: no fetch implementation; pass one as the `fetch` option');
 	}
 	if (onReauthenticationRequired !== undefined && typeof onReauthenticationRequired !== 'function') {
 		throw new TypeError('spa-auth-client: `onReauthenticationRequired` must be a function');
 	}
+	const authPath = checkBasePath(basePath);
+	const defaultTimeout = checkTimeout(timeout);
+	const defaultSignal = checkSignal(signal);
+	/** @type {readonly AbortSignal[]} */
+	const defaultSignals = defaultSignal === undefined ? [] : [defaultSignal];
 
 	const base = String(baseUrl).replace(/\/+$/, '');
 	const credentialsMode = credentials ?? defaultCredentials(base);
 
+	/** @type {string | undefined} */
 	let csrfToken;
+	/** @type {string} */
 	let csrfHeaderName = DEFAULT_CSRF_HEADER;
-	let pendingCsrf; // in-flight csrf() promise, shared by concurrent callers
-	let pendingReauthentication; // in-flight password prompt + re-authentication, shared likewise
 
+	/**
+	 * What one call (a method of the client) may do: the signals that abort it and the timeout of
+	 * each HTTP request it makes.
+	 * @typedef {{ signals: readonly AbortSignal[], timeout: number | false }} Call
+	 */
+
+	/**
+	 * @param {RequestOptions | undefined} callOptions
+	 * @returns {Call}
+	 */
+	function callFor(callOptions) {
+		if (callOptions === undefined || callOptions === null) {
+			return { signals: defaultSignals, timeout: defaultTimeout };
+		}
+		if (typeof callOptions !== 'object') {
+			throw new TypeError(`spa-auth-client: the options must be an object such as { signal, timeout } (got ${show(callOptions)})`);
+		}
+		const callSignal = checkSignal(callOptions.signal);
+		return {
+			signals:
+				callSignal === undefined || callSignal === defaultSignal ? defaultSignals : [...defaultSignals, callSignal],
+			timeout: callOptions.timeout === undefined ? defaultTimeout : checkTimeout(callOptions.timeout),
+		};
+	}
+
+	/**
+	 * One task at a time shared by concurrent calls (CSRF priming, the password prompt). Each call
+	 * waits with its own signals and leaves when they abort; the task runs with a signal of its own
+	 * that aborts once every call waiting for it has left, and with the timeout of the call that
+	 * started it.
+	 * @template A, T
+	 * @param {(call: Call, argument: A) => Promise<T>} start
+	 * @returns {(call: Call, argument: A) => Promise<T>}
+	 */
+	function shared(start) {
+		/** @type {{ promise: Promise<T>, controller: AbortController, waiting: number } | undefined} */
+		let current;
+		return async (call, argument) => {
+			throwIfAborted(call.signals);
+			if (current === undefined) {
+				const controller = new AbortController();
+				const promise = start({ signals: [controller.signal], timeout: call.timeout }, argument);
+				const task = { promise, controller, waiting: 0 };
+				const forget = () => {
+					if (current === task) current = undefined;
+				};
+				promise.then(forget, forget);
+				current = task;
+			}
+			const task = current;
+			task.waiting++;
+			return new Promise((resolve, reject) => {
+				const stop = whenAborted(call.signals, (reason) => {
+					reject(reason);
+					if (--task.waiting === 0) {
+						if (current === task) current = undefined;
+						task.controller.abort(reason);
+					}
+				});
+				task.promise.then(resolve, reject).finally(stop);
+			});
+		};
+	}
+
+	/** @param {unknown} body */
 	function rememberToken(body) {
-		if (body !== null && typeof body === 'object' && typeof body.csrfToken === 'string') {
+		if (body !== null && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string') {
 			csrfToken = body.csrfToken;
 		}
 	}
 
+	/**
+	 * @param {Response} response
+	 * @param {string} method
+	 * @param {string} url
+	 * @returns {Promise<{ json: unknown, text: string }>}
+	 */
 	async function readBody(response, method, url) {
 		let text;
 		try {
@@ -94,9 +328,37 @@ export function createClient({
 		}
 	}
 
-	async function send(method, path, body) {
+	/**
+	 * Fetches and reads the whole body; no response at all is a NetworkError.
+	 * @param {string} url
+	 * @param {RequestInit} init
+	 * @param {string} method
+	 */
+	async function exchange(url, init, method) {
+		let response;
+		try {
+			response = await fetchImpl(url, init);
+		} catch (error) {
+			throw new NetworkError({ method, url, cause: error });
+		}
+		const { json, text } = await readBody(response, method, url);
+		return { response, json, text };
+	}
+
+	/**
+	 * One HTTP request; resolves to the parsed JSON body (`undefined` when empty).
+	 * @param {string} method
+	 * @param {string} path
+	 * @param {unknown} body
+	 * @param {Call} call
+	 * @returns {Promise<unknown>}
+	 */
+	async function send(method, path, body, call) {
+		throwIfAborted(call.signals);
 		const url = base + path;
+		/** @type {Record<string, string>} */
 		const headers = { Accept: 'application/json' };
+		/** @type {RequestInit} */
 		const init = { method, headers, credentials: credentialsMode };
 		if (body !== undefined) {
 			headers['Content-Type'] = 'application/json';
@@ -106,14 +368,24 @@ export function createClient({
 			headers[csrfHeaderName] = csrfToken;
 		}
 
-		let response;
+		// fetch gets a signal of its own, aborted by the call's signals or, after `timeout` ms, with a
+		// TimeoutError. The wait ends at the abort even if `fetch` (or the body) ignores the signal.
+		const controller = new AbortController();
+		init.signal = controller.signal;
+		const stopListening = whenAborted(call.signals, (reason) => controller.abort(reason));
+		const { timeout } = call;
+		const timer =
+			timeout === false
+				? undefined
+				: setTimeout(() => controller.abort(new TimeoutError({ method, url, timeout })), timeout);
+		let exchanged;
 		try {
-			response = await fetchImpl(url, init);
-		} catch (error) {
-			throw new NetworkError({ method, url, cause: error });
+			exchanged = await untilAborted(exchange(url, init, method), [controller.signal]);
+		} finally {
+			clearTimeout(timer);
+			stopListening();
 		}
-
-		const { json, text } = await readBody(response, method, url);
+		const { response, json, text } = exchanged;
 		rememberToken(json);
 
 		if (!response.ok) {
@@ -134,109 +406,425 @@ export function createClient({
 		return json;
 	}
 
-	function csrf() {
-		pendingCsrf ??= (async () => {
-			try {
-				const body = await send('GET', '/api/auth/csrf');
-				if (body && typeof body.headerName === 'string' && body.headerName !== '') {
-					csrfHeaderName = body.headerName;
-				}
-				return body;
-			} finally {
-				pendingCsrf = undefined;
+	const primeCsrf = shared(
+		/**
+		 * @param {Call} call
+		 * @returns {Promise<CsrfResponse>}
+		 */
+		async (call) => {
+			const body = /** @type {CsrfResponse} */ (await send('GET', `${authPath}/csrf`, undefined, call));
+			if (body && typeof body.headerName === 'string' && body.headerName !== '') {
+				csrfHeaderName = body.headerName;
 			}
-		})();
-		return pendingCsrf;
-	}
+			return body;
+		},
+	);
 
-	/** An unsafe request with the CSRF header, retried once with a fresh token after `csrf_failed`. */
-	async function sendWithCsrf(verb, path, body) {
+	/**
+	 * An unsafe request with the CSRF header, retried once with a fresh token after `csrf_failed`.
+	 * @param {string} verb
+	 * @param {string} path
+	 * @param {unknown} body
+	 * @param {Call} call
+	 */
+	async function sendWithCsrf(verb, path, body, call) {
 		if (csrfToken === undefined) {
-			await csrf();
+			await primeCsrf(call, undefined);
 		}
 		try {
-			return await send(verb, path, body);
+			return await send(verb, path, body, call);
 		} catch (error) {
 			if (!(error instanceof HTTPError && error.status === 403 && error.code === 'csrf_failed')) {
 				throw error;
 			}
 			// The token went stale (session rotated or expired): fetch a fresh one and retry once.
-			await csrf();
-			return send(verb, path, body);
+			await primeCsrf(call, undefined);
+			return send(verb, path, body, call);
 		}
 	}
 
-	function sendOnce(verb, path, body) {
-		return UNSAFE_METHODS.has(verb) ? sendWithCsrf(verb, path, body) : send(verb, path, body);
-	}
-
-	function reauthenticate(password) {
-		return sendWithCsrf('POST', '/api/auth/reauthenticate', { password });
+	/**
+	 * @param {string} verb
+	 * @param {string} path
+	 * @param {unknown} body
+	 * @param {Call} call
+	 */
+	function sendOnce(verb, path, body, call) {
+		return UNSAFE_METHODS.has(verb) ? sendWithCsrf(verb, path, body, call) : send(verb, path, body, call);
 	}
 
 	/**
 	 * Asks the application for the password (via `onReauthenticationRequired`) and re-authenticates,
 	 * asking again after a wrong or blank password. Resolves true once re-authenticated, false if the
-	 * application gave no password. Concurrent callers share one prompt.
+	 * application gave no password. Concurrent calls share one prompt.
 	 */
-	function reauthenticateInteractively(error) {
-		pendingReauthentication ??= (async () => {
-			try {
-				let reason = error;
-				for (let attempt = 1; ; attempt++) {
-					const password = await onReauthenticationRequired({ error: reason, attempt });
-					if (typeof password !== 'string') return false;
-					try {
-						await reauthenticate(password);
-						return true;
-					} catch (failure) {
-						if (!isRetryableReauthFailure(failure)) throw failure;
-						reason = failure;
-					}
+	const reauthenticateInteractively = shared(
+		/**
+		 * @param {Call} call
+		 * @param {HTTPError} error
+		 * @returns {Promise<boolean>}
+		 */
+		async (call, error) => {
+			const ask = /** @type {NonNullable<ClientOptions['onReauthenticationRequired']>} */ (onReauthenticationRequired);
+			let reason = error;
+			for (let attempt = 1; ; attempt++) {
+				const context = { error: reason, attempt, signal: call.signals[0] };
+				const password = await untilAborted(Promise.resolve(ask(context)), call.signals);
+				if (typeof password !== 'string') return false;
+				try {
+					await sendWithCsrf('POST', `${authPath}/reauthenticate`, { password }, call);
+					return true;
+				} catch (failure) {
+					if (!isRetryableReauthFailure(failure)) throw failure;
+					reason = failure;
 				}
-			} finally {
-				pendingReauthentication = undefined;
 			}
-		})();
-		return pendingReauthentication;
-	}
+		},
+	);
 
-	async function request(method, path, body) {
+	/**
+	 * @template [T=unknown]
+	 * @param {string} method
+	 * @param {string} path
+	 * @param {unknown} [body]
+	 * @param {RequestOptions} [options]
+	 * @returns {Promise<T>}
+	 */
+	async function request(method, path, body, options) {
 		const verb = String(method).toUpperCase();
+		const call = callFor(options);
 		if ((verb === 'GET' || verb === 'HEAD') && body !== undefined) {
 			throw new TypeError(`spa-auth-client: a ${verb} request cannot have a body`);
 		}
 		try {
-			return await sendOnce(verb, path, body);
+			return /** @type {T} */ (await sendOnce(verb, path, body, call));
 		} catch (error) {
 			if (onReauthenticationRequired === undefined || !isReauthenticationRequired(error)) {
 				throw error;
 			}
 			// The operation needs a freshly authenticated session: confirm the password, retry once.
-			if (!(await reauthenticateInteractively(error))) {
+			if (!(await reauthenticateInteractively(call, error))) {
 				throw error;
 			}
-			return sendOnce(verb, path, body);
+			return /** @type {T} */ (await sendOnce(verb, path, body, call));
 		}
 	}
 
 	return {
-		csrf,
-		session: () => request('GET', '/api/auth/session'),
-		login: (username, password) => request('POST', '/api/auth/login', { username, password }),
-		signup: ({ username, email, password }) => request('POST', '/api/auth/signup', { username, email, password }),
-		logout: () => request('POST', '/api/auth/logout'),
-		reauthenticate,
-		changePassword: ({ currentPassword, newPassword }) =>
-			request('POST', '/api/auth/password', { currentPassword, newPassword }),
-		changeEmail: (newEmail) => request('POST', '/api/auth/email', { newEmail }),
-		confirmEmail: (token) => request('POST', '/api/auth/email/confirm', { token }),
-		requestPasswordReset: (email) => request('POST', '/api/auth/password-reset', { email }),
-		resetPassword: ({ token, newPassword }) =>
-			request('POST', '/api/auth/password-reset/confirm', { token, newPassword }),
-		listSessions: () => request('GET', '/api/auth/sessions'),
-		revokeSession: (handle) => request('DELETE', `/api/auth/sessions/${encodeURIComponent(handle)}`),
-		revokeOtherSessions: () => request('POST', '/api/auth/sessions/revoke-others'),
+		/**
+		 * `GET {basePath}/csrf`: fetches a CSRF token, remembers it and its header name, and returns the body.
+		 * Concurrent calls share one request. Called automatically before the first unsafe request.
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<CsrfResponse>}
+		 */
+		csrf: async (options) => primeCsrf(callFor(options), undefined),
+		/**
+		 * `GET {basePath}/session`: who is signed in, if anyone.
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<SessionResponse>}
+		 */
+		session: (options) => request('GET', `${authPath}/session`, undefined, options),
+		/**
+		 * `POST {basePath}/login` with `{ username, password }`.
+		 * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
+		 * @param {string} username
+		 * @param {string} password
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<AuthResponse>}
+		 */
+		login: (username, password, options) => request('POST', `${authPath}/login`, { username, password }, options),
+		/**
+		 * `POST {basePath}/signup`; answers 201 and signs the new user in.
+		 * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
+		 * @param {SignupInput} input
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<AuthResponse>}
+		 */
+		signup: (input, options) => {
+			const { username, email, password } = input;
+			return request('POST', `${authPath}/signup`, { username, email, password }, options);
+		},
+		/**
+		 * `POST {basePath}/logout`: ends the session.
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<LogoutResponse>}
+		 */
+		logout: (options) => request('POST', `${authPath}/logout`, undefined, options),
+		/**
+		 * `POST {basePath}/reauthenticate` with `{ password }`: opens the window for sensitive operations;
+		 * the session gets a new id and CSRF token (stored automatically).
+		 * Rejects with 400 `invalid_credentials`, 400 `validation_failed` or 429 `rate_limited`.
+		 * Never calls `onReauthenticationRequired`.
+		 * @param {string} password
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<ReauthenticateResponse>}
+		 */
+		reauthenticate: async (password, options) =>
+			/** @type {ReauthenticateResponse} */ (
+				await sendWithCsrf('POST', `${authPath}/reauthenticate`, { password }, callFor(options))
+			),
+		/**
+		 * `POST {basePath}/password`: the session gets a new id (its new CSRF token is stored), every other
+		 * session of the user ends. Rejects with 400 `invalid_credentials` (wrong current password) or
+		 * 400 `validation_failed` with `errors.newPassword`.
+		 * @param {ChangePasswordInput} input
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<ChangePasswordResponse>}
+		 */
+		changePassword: (input, options) => {
+			const { currentPassword, newPassword } = input;
+			return request('POST', `${authPath}/password`, { currentPassword, newPassword }, options);
+		},
+		/**
+		 * `POST {basePath}/email` with `{ newEmail }` (202): sends a confirmation link to the new address.
+		 * Needs a fresh session (403 `reauthentication_required`, see `onReauthenticationRequired`);
+		 * rejects with 400 `validation_failed` with `errors.newEmail`.
+		 * @param {string} newEmail
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<ChangeEmailResponse>}
+		 */
+		changeEmail: (newEmail, options) => request('POST', `${authPath}/email`, { newEmail }, options),
+		/**
+		 * `POST {basePath}/email/confirm` with the link's token. Rejects with 400 `invalid_token`.
+		 * @param {string} token
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<ConfirmEmailResponse>}
+		 */
+		confirmEmail: (token, options) => request('POST', `${authPath}/email/confirm`, { token }, options),
+		/**
+		 * `POST {basePath}/password-reset` with `{ email }` (202); the same answer whether or not the address is known.
+		 * @param {string} email
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<PasswordResetRequestResponse>}
+		 */
+		requestPasswordReset: (email, options) => request('POST', `${authPath}/password-reset`, { email }, options),
+		/**
+		 * `POST {basePath}/password-reset/confirm` (204, resolves to `undefined`): every session of the user
+		 * ends. Rejects with 400 `invalid_token` or 400 `validation_failed` with `errors.newPassword`.
+		 * @param {ResetPasswordInput} input
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<void>}
+		 */
+		resetPassword: (input, options) => {
+			const { token, newPassword } = input;
+			return request('POST', `${authPath}/password-reset/confirm`, { token, newPassword }, options);
+		},
+		/**
+		 * `GET {basePath}/sessions`: the signed-in user's sessions, newest first.
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<SessionsResponse>}
+		 */
+		listSessions: (options) => request('GET', `${authPath}/sessions`, undefined, options),
+		/**
+		 * `DELETE {basePath}/sessions/{handle}` (204, resolves to `undefined`); ending the current session
+		 * signs this browser out. Rejects with 404 `not_found`.
+		 * @param {string} handle
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<void>}
+		 */
+		revokeSession: (handle, options) =>
+			request('DELETE', `${authPath}/sessions/${encodeURIComponent(handle)}`, undefined, options),
+		/**
+		 * `POST {basePath}/sessions/revoke-others`: ends every other session of the user.
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<RevokeOthersResponse>}
+		 */
+		revokeOtherSessions: (options) => request('POST', `${authPath}/sessions/revoke-others`, undefined, options),
+		/**
+		 * Generic call for application endpoints.
+		 * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
+		 * is known, and are retried exactly once after a 403 whose problem `code` is `csrf_failed`.
+		 * A 403 `reauthentication_required` goes through `onReauthenticationRequired` when it is set.
+		 * `method`: HTTP method, case-insensitive. `path`: appended to `baseUrl`, e.g. `/api/notes`.
+		 * `body`: serialized as JSON; `undefined` for no body (required for GET and HEAD).
+		 * Resolves to the parsed JSON body, or `undefined` for 204 and other empty bodies.
+		 */
 		request,
 	};
 }
+
+/**
+ * The object returned by `createClient()`. Every method takes an optional last argument
+ * `{ signal, timeout }` and rejects with a `SpaAuthError` subclass on failure (or with the
+ * `reason` of an aborted `signal`).
+ * @typedef {ReturnType<typeof createClient>} SpaAuthClient
+ */
+
+/**
+ * Options of `createClient()`.
+ * @typedef {object} ClientOptions
+ * @property {string} [baseUrl] Prefix put in front of every path: an absolute URL such as
+ * `https://api.example.com` (API on another origin) or a path such as `/backend`.
+ * A trailing slash is removed. Default `''` (same origin as the page).
+ * @property {string} [basePath] Path of the auth endpoints (`/csrf`, `/login`, ...) after `baseUrl`:
+ * the server's `spa-auth.base-path`. Starts with `/` and does not end with `/`. Default `'/api/auth'`.
+ * @property {typeof globalThis.fetch} [fetch] The `fetch` implementation to use; inject a fake one in
+ * tests. It is given an `init.signal`. Default `globalThis.fetch`.
+ * @property {RequestCredentials} [credentials] `credentials` mode for every request, which decides
+ * whether the session cookie is sent. Default `'include'` when `baseUrl` is an absolute URL whose
+ * origin differs from `globalThis.location?.origin` (always so outside a browser), otherwise `'same-origin'`.
+ * @property {number | false} [timeout] Milliseconds each HTTP request may take, from sending it until
+ * its whole body is read; then it is aborted and the call rejects with a `TimeoutError`. `false` for
+ * no limit. Applies to each request of a call (CSRF priming, retries) separately, not to the time a
+ * password prompt is open. From 1 to 2147483647. Default `10000` (10 s).
+ * @property {AbortSignal} [signal] Aborts every call of this client when it aborts (say, when the
+ * page's view is torn down): they reject with its `reason`. A per-call `signal` applies as well.
+ * @property {(context: ReauthenticationContext) => Promise<string | null | undefined> | string | null | undefined} [onReauthenticationRequired]
+ * Called when a request is answered 403 `reauthentication_required` (a sensitive operation on a
+ * session that was not authenticated in the last few minutes). Resolve with the user's password to
+ * have the client call `reauthenticate()` and then retry the request once; resolve with `null` (or
+ * anything that is not a string) to give up, and the request rejects with the original 403.
+ * After a wrong or blank password it is called again with that error; any other failure of
+ * `reauthenticate()` (429 `rate_limited`, network) rejects the request with that error.
+ * Concurrent requests that need it share one prompt.
+ * Without this option a 403 `reauthentication_required` is simply thrown.
+ */
+
+/**
+ * Options of a single call, the optional last argument of every method. They apply to every HTTP
+ * request the call makes: CSRF priming, the retry after `csrf_failed`, and re-authentication.
+ * @typedef {object} RequestOptions
+ * @property {AbortSignal} [signal] Aborts the call, together with the client's `signal`: the call
+ * rejects with the signal's `reason` (an `AbortError` `DOMException` unless another was given) and
+ * sends nothing more.
+ * @property {number | false} [timeout] Replaces the client's `timeout` for this call: milliseconds
+ * each HTTP request may take, or `false` for no limit.
+ */
+
+/**
+ * What `onReauthenticationRequired` is called with.
+ * @typedef {object} ReauthenticationContext
+ * @property {HTTPError} error Why the password is asked for: on the first call the operation's 403
+ * `reauthentication_required`; on later calls the 400 `invalid_credentials` or `validation_failed`
+ * of the previous password. Show its `detail` from the second attempt on.
+ * @property {number} attempt 1 for the first prompt of this operation, then 2, 3, ...
+ * @property {AbortSignal} signal Aborts when every call waiting for this prompt has been aborted:
+ * close the prompt then (what it resolves with is ignored).
+ */
+
+/**
+ * A user as returned by the API.
+ * @typedef {object} User
+ * @property {number | string} id Server-assigned id.
+ * @property {string} username
+ * @property {string} email
+ */
+
+/**
+ * Body of `GET {basePath}/csrf`.
+ * @typedef {object} CsrfResponse
+ * @property {string} csrfToken Token to send on unsafe requests.
+ * @property {string} headerName Header that carries the token, e.g. `X-XSRF-TOKEN`.
+ */
+
+/**
+ * Body of `GET {basePath}/session` when someone is signed in. Instants are ISO-8601 strings,
+ * e.g. `2026-11-29T10:00:00Z`.
+ * @typedef {object} AuthenticatedSession
+ * @property {true} authenticated
+ * @property {User} user
+ * @property {string} idleExpiresAt When the server ends the session if no request comes before;
+ * each request pushes it back.
+ * @property {string} absoluteExpiresAt When the server ends the session however active it is;
+ * cannot be extended.
+ * @property {string | null} [reauthenticatedUntil] End of the window for sensitive operations opened
+ * by `reauthenticate()` (or a password change); missing, null or past when the session is not fresh.
+ */
+
+/**
+ * Body of `GET {basePath}/session`.
+ * @typedef {AuthenticatedSession | { authenticated: false }} SessionResponse
+ */
+
+/**
+ * Body of a successful `reauthenticate()`.
+ * @typedef {object} ReauthenticateResponse
+ * @property {string} reauthenticatedUntil End of the window in which sensitive operations are allowed.
+ * @property {string} csrfToken The CSRF token from now on; stored automatically.
+ */
+
+/**
+ * Input of `changePassword()`.
+ * @typedef {object} ChangePasswordInput
+ * @property {string} currentPassword
+ * @property {string} newPassword
+ */
+
+/**
+ * Body of a successful `changePassword()`: the session got a new id and every other session ended.
+ * @typedef {object} ChangePasswordResponse
+ * @property {string} csrfToken The CSRF token of the renewed session; stored automatically.
+ */
+
+/**
+ * Body of a successful `changeEmail()` (202): nothing changes until the link sent to `pendingEmail` is followed.
+ * @typedef {object} ChangeEmailResponse
+ * @property {string} pendingEmail
+ */
+
+/**
+ * Body of a successful `confirmEmail()`.
+ * @typedef {object} ConfirmEmailResponse
+ * @property {User} user The user with the new email.
+ */
+
+/**
+ * Body of `requestPasswordReset()` (202), the same whether or not an account uses the address.
+ * @typedef {object} PasswordResetRequestResponse
+ * @property {string} detail A message to show as it is.
+ */
+
+/**
+ * Input of `resetPassword()`.
+ * @typedef {object} ResetPasswordInput
+ * @property {string} token The token from the link in the reset mail.
+ * @property {string} newPassword
+ */
+
+/**
+ * One of the user's sessions, as listed by `listSessions()`.
+ * @typedef {object} SessionInfo
+ * @property {string} handle Opaque id for `revokeSession()`; not the session cookie's value.
+ * @property {string} createdAt ISO-8601 instant of the log-in.
+ * @property {string} lastSeenAt ISO-8601 instant of the last request.
+ * @property {string | null} userAgent The browser's User-Agent at log-in; may be empty.
+ * @property {boolean} current True for the session of this browser.
+ */
+
+/**
+ * Body of `listSessions()`.
+ * @typedef {object} SessionsResponse
+ * @property {SessionInfo[]} sessions Newest first.
+ */
+
+/**
+ * Body of `revokeOtherSessions()`.
+ * @typedef {object} RevokeOthersResponse
+ * @property {number} revoked How many sessions were ended.
+ */
+
+/**
+ * Body of a successful `login()` or `signup()`.
+ * @typedef {object} AuthResponse
+ * @property {User} user
+ * @property {string} csrfToken The rotated CSRF token; the client stores it automatically.
+ */
+
+/**
+ * Body of a successful `logout()`.
+ * @typedef {object} LogoutResponse
+ * @property {string} csrfToken A fresh CSRF token for the now anonymous session; stored automatically.
+ */
+
+/**
+ * Input of `signup()`.
+ * @typedef {object} SignupInput
+ * @property {string} username
+ * @property {string} email
+ * @property {string} password
+ */
+
+/**
+ * An RFC 9457 problem document, as in `HTTPError.problem`.
+ * @typedef {import('./errors/HTTPError.js').Problem} Problem
+ */

@@ -1,7 +1,8 @@
 /**
  * Base class for every error thrown by spa-auth-client.
- * `HTTPError` and `NetworkError` extend it, so one `instanceof SpaAuthError`
- * check catches anything the client raises on purpose.
+ * `HTTPError`, `NetworkError` and `TimeoutError` extend it, so one `instanceof SpaAuthError`
+ * check catches anything the client raises on purpose. (An abort through a caller's
+ * `signal` rejects with that signal's `reason` instead, as `fetch` does.)
  */
 export class SpaAuthError extends Error {}
 
