@@ -1,318 +1,421 @@
-/**
- * spa-auth-client: a dependency-free client for the spa-auth JSON API.
- *
- * The session lives in an HttpOnly cookie that the browser sends by itself;
- * the CSRF token is kept in memory, taken from response bodies (never from
- * `document.cookie`), and sent as a header on unsafe requests.
- */
-
-/** A user as returned by the API. */
-export interface User {
-	/** Server-assigned id. */
-	id: number | string;
-	username: string;
-	email: string;
-}
-
-/** Body of `GET /api/auth/csrf`. */
-export interface CsrfResponse {
-	/** Token to send on unsafe requests. */
-	csrfToken: string;
-	/** Header that carries the token, e.g. `X-XSRF-TOKEN`. */
-	headerName: string;
-}
-
-/** Body of `GET /api/auth/session`. Instants are ISO-8601 strings, e.g. `2026-11-29T10:00:00Z`. */
-export type SessionResponse =
-	| {
-			authenticated: true;
-			user: User;
-			/** When the server ends the session if no request comes before; each request pushes it back. */
-			idleExpiresAt: string;
-			/** When the server ends the session however active it is; cannot be extended. */
-			absoluteExpiresAt: string;
-			/**
-			 * End of the window for sensitive operations opened by `reauthenticate()` (or a password
-			 * change); missing, null or past when the session is not fresh.
-			 */
-			reauthenticatedUntil?: string | null;
-	  }
-	| { authenticated: false };
-
-/** Body of a successful `reauthenticate()`. */
-export interface ReauthenticateResponse {
-	/** End of the window in which sensitive operations are allowed. */
-	reauthenticatedUntil: string;
-	/** The CSRF token from now on; stored automatically. */
-	csrfToken: string;
-}
-
-/** Input of `changePassword()`. */
-export interface ChangePasswordInput {
-	currentPassword: string;
-	newPassword: string;
-}
-
-/** Body of a successful `changePassword()`: the session got a new id and every other session ended. */
-export interface ChangePasswordResponse {
-	/** The CSRF token of the renewed session; stored automatically. */
-	csrfToken: string;
-}
-
-/** Body of a successful `changeEmail()` (202): nothing changes until the link sent to `pendingEmail` is followed. */
-export interface ChangeEmailResponse {
-	pendingEmail: string;
-}
-
-/** Body of a successful `confirmEmail()`. */
-export interface ConfirmEmailResponse {
-	/** The user with the new email. */
-	user: User;
-}
-
-/** Body of `requestPasswordReset()` (202), the same whether or not an account uses the address. */
-export interface PasswordResetRequestResponse {
-	/** A message to show as it is. */
-	detail: string;
-}
-
-/** Input of `resetPassword()`. */
-export interface ResetPasswordInput {
-	/** The token from the link in the reset mail. */
-	token: string;
-	newPassword: string;
-}
-
-/** One of the user's sessions, as listed by `listSessions()`. */
-export interface SessionInfo {
-	/** Opaque id for `revokeSession()`; not the session cookie's value. */
-	handle: string;
-	/** ISO-8601 instant of the log-in. */
-	createdAt: string;
-	/** ISO-8601 instant of the last request. */
-	lastSeenAt: string;
-	/** The browser's User-Agent at log-in; may be empty. */
-	userAgent: string | null;
-	/** True for the session of this browser. */
-	current: boolean;
-}
-
-/** Body of `listSessions()`. */
-export interface SessionsResponse {
-	/** Newest first. */
-	sessions: SessionInfo[];
-}
-
-/** Body of `revokeOtherSessions()`. */
-export interface RevokeOthersResponse {
-	/** How many sessions were ended. */
-	revoked: number;
-}
-
-/** What `onReauthenticationRequired` is called with. */
-export interface ReauthenticationContext {
-	/**
-	 * Why the password is asked for: on the first call the operation's 403 `reauthentication_required`;
-	 * on later calls the 400 `invalid_credentials` or `validation_failed` of the previous password.
-	 * Show its `detail` from the second attempt on.
-	 */
-	error: HTTPError;
-	/** 1 for the first prompt of this operation, then 2, 3, ... */
-	attempt: number;
-}
-
-/** Body of a successful `login()` or `signup()`. */
-export interface AuthResponse {
-	user: User;
-	/** The rotated CSRF token; the client stores it automatically. */
-	csrfToken: string;
-}
-
-/** Body of a successful `logout()`. */
-export interface LogoutResponse {
-	/** A fresh CSRF token for the now anonymous session; stored automatically. */
-	csrfToken: string;
-}
-
-/** Input of `signup()`. */
-export interface SignupInput {
-	username: string;
-	email: string;
-	password: string;
-}
-
-/** An RFC 9457 problem document (`application/problem+json`) as sent by the server. */
-export interface Problem {
-	/** URI identifying the problem type; `about:blank` when there is none. */
-	type?: string;
-	/** Short summary of the problem type. */
-	title?: string;
-	/** HTTP status code. */
-	status?: number;
-	/** Human-readable explanation of this occurrence; safe to show to the user. */
-	detail?: string;
-	/** Stable machine-readable code, e.g. `csrf_failed`, `invalid_credentials`, `validation_failed`. */
-	code?: string;
-	/** Per-field messages: field name -> message. */
-	errors?: Record<string, string>;
-	[extension: string]: unknown;
-}
-
-/** Options of `createClient()`. */
-export interface ClientOptions {
-	/**
-	 * Prefix put in front of every path: an absolute URL such as
-	 * `https://api.example.com` (API on another origin) or a path such as `/backend`.
-	 * A trailing slash is removed.
-	 * @default '' (same origin as the page)
-	 */
-	baseUrl?: string;
-	/**
-	 * The `fetch` implementation to use; inject a fake one in tests.
-	 * @default globalThis.fetch
-	 */
-	fetch?: typeof globalThis.fetch;
-	/**
-	 * `credentials` mode for every request, which decides whether the session cookie is sent.
-	 * @default 'include' when `baseUrl` is an absolute URL whose origin differs from
-	 * `globalThis.location?.origin` (always so outside a browser), otherwise 'same-origin'
-	 */
-	credentials?: RequestCredentials;
-	/**
-	 * Called when a request is answered 403 `reauthentication_required` (a sensitive operation on a
-	 * session that was not authenticated in the last few minutes). Resolve with the user's password to
-	 * have the client call `reauthenticate()` and then retry the request once; resolve with `null` (or
-	 * anything that is not a string) to give up, and the request rejects with the original 403.
-	 * After a wrong or blank password it is called again with that error; any other failure of
-	 * `reauthenticate()` (429 `rate_limited`, network) rejects the request with that error.
-	 * Concurrent requests that need it share one prompt.
-	 * Without this option a 403 `reauthentication_required` is simply thrown.
-	 */
-	onReauthenticationRequired?: (context: ReauthenticationContext) => Promise<string | null | undefined> | string | null | undefined;
-}
-
-/** The object returned by `createClient()`. Every method rejects with a `SpaAuthError` subclass on failure. */
-export interface SpaAuthClient {
-	/**
-	 * `GET /api/auth/csrf`: fetches a CSRF token, remembers it and its header name, and returns the body.
-	 * Concurrent calls share one request. Called automatically before the first unsafe request.
-	 */
-	csrf(): Promise<CsrfResponse>;
-	/** `GET /api/auth/session`: who is signed in, if anyone. */
-	session(): Promise<SessionResponse>;
-	/**
-	 * `POST /api/auth/login` with `{ username, password }`.
-	 * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
-	 */
-	login(username: string, password: string): Promise<AuthResponse>;
-	/**
-	 * `POST /api/auth/signup`; answers 201 and signs the new user in.
-	 * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
-	 */
-	signup(input: SignupInput): Promise<AuthResponse>;
-	/** `POST /api/auth/logout`: ends the session. */
-	logout(): Promise<LogoutResponse>;
-	/**
-	 * `POST /api/auth/reauthenticate` with `{ password }`: opens the window for sensitive operations;
-	 * the session gets a new id and CSRF token (stored automatically).
-	 * Rejects with 400 `invalid_credentials`, 400 `validation_failed` or 429 `rate_limited`.
-	 * Never calls `onReauthenticationRequired`.
-	 */
-	reauthenticate(password: string): Promise<ReauthenticateResponse>;
-	/**
-	 * `POST /api/auth/password`: the session gets a new id (its new CSRF token is stored), every other
-	 * session of the user ends. Rejects with 400 `invalid_credentials` (wrong current password) or
-	 * 400 `validation_failed` with `errors.newPassword`.
-	 */
-	changePassword(input: ChangePasswordInput): Promise<ChangePasswordResponse>;
-	/**
-	 * `POST /api/auth/email` with `{ newEmail }` (202): sends a confirmation link to the new address.
-	 * Needs a fresh session (403 `reauthentication_required`, see `onReauthenticationRequired`);
-	 * rejects with 400 `validation_failed` with `errors.newEmail`.
-	 */
-	changeEmail(newEmail: string): Promise<ChangeEmailResponse>;
-	/** `POST /api/auth/email/confirm` with the link's token. Rejects with 400 `invalid_token`. */
-	confirmEmail(token: string): Promise<ConfirmEmailResponse>;
-	/** `POST /api/auth/password-reset` with `{ email }` (202); the same answer whether or not the address is known. */
-	requestPasswordReset(email: string): Promise<PasswordResetRequestResponse>;
-	/**
-	 * `POST /api/auth/password-reset/confirm` (204, resolves to `undefined`): every session of the user
-	 * ends. Rejects with 400 `invalid_token` or 400 `validation_failed` with `errors.newPassword`.
-	 */
-	resetPassword(input: ResetPasswordInput): Promise<void>;
-	/** `GET /api/auth/sessions`: the signed-in user's sessions, newest first. */
-	listSessions(): Promise<SessionsResponse>;
-	/**
-	 * `DELETE /api/auth/sessions/{handle}` (204, resolves to `undefined`); ending the current session
-	 * signs this browser out. Rejects with 404 `not_found`.
-	 */
-	revokeSession(handle: string): Promise<void>;
-	/** `POST /api/auth/sessions/revoke-others`: ends every other session of the user. */
-	revokeOtherSessions(): Promise<RevokeOthersResponse>;
-	/**
-	 * Generic call for application endpoints.
-	 * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
-	 * is known, and are retried exactly once after a 403 whose problem `code` is `csrf_failed`.
-	 * A 403 `reauthentication_required` goes through `onReauthenticationRequired` when it is set.
-	 * @param method HTTP method, case-insensitive.
-	 * @param path Appended to `baseUrl`, e.g. `/api/notes`.
-	 * @param body Serialized as JSON; omit for no body (required for GET and HEAD).
-	 * @returns The parsed JSON body, or `undefined` for 204 and other empty bodies.
-	 */
-	request<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
-}
-
+// Generated from the JSDoc in the .js file of the same name by `npm run types`; do not edit.
 /**
  * Creates a client. Each client keeps its own CSRF token in memory.
+ * Invalid options throw a `TypeError` (a `RangeError` for a `timeout` out of range).
  * @example
  * const client = createClient();
  * const { authenticated } = await client.session();
+ * @param {ClientOptions} [options]
  */
-export function createClient(options?: ClientOptions): SpaAuthClient;
-
-/** Header name used until `/api/auth/csrf` names another: `'X-XSRF-TOKEN'`. */
-export const DEFAULT_CSRF_HEADER: 'X-XSRF-TOKEN';
-
-/** Base class of every error the client throws. */
-export class SpaAuthError extends Error {}
-
-/** A non-2xx response. Fields come from the problem body, falling back to the HTTP status text. */
-export class HTTPError extends SpaAuthError {
-	readonly name: 'HTTPError';
-	/** HTTP status code, e.g. 403. */
-	status: number;
-	/** Upper-case HTTP method of the failed request. */
-	method: string;
-	/** URL that was requested (`baseUrl` + path). */
-	url: string;
-	/** The problem's `code`, or `undefined` when the body had none. */
-	code: string | undefined;
-	/** The problem's `title`, else the HTTP reason phrase. */
-	title: string;
-	/** The problem's `detail`, else the HTTP reason phrase; suitable for display. */
-	detail: string;
-	/** Per-field messages (field name -> message); `{}` when there are none. */
-	errors: Record<string, string>;
-	/** The whole parsed JSON body when it was a JSON object, else `null`. */
-	problem: Problem | null;
-	/** The response; its body has already been read. */
-	response: Response | undefined;
-	constructor(details: {
-		method: string;
-		url: string;
-		status: number;
-		statusText?: string;
-		problem?: unknown;
-		response?: Response;
-	});
-}
-
-/** The request got no HTTP response at all (offline, DNS, refused connection, CORS). The original error is in `cause`. */
-export class NetworkError extends SpaAuthError {
-	readonly name: 'NetworkError';
-	/** Upper-case HTTP method of the failed request. */
-	method: string;
-	/** URL that was requested. */
-	url: string;
-	constructor(details: { method: string; url: string; cause?: unknown });
-}
+export function createClient(options?: ClientOptions): {
+    /**
+     * `GET {basePath}/csrf`: fetches a CSRF token, remembers it and its header name, and returns the body.
+     * Concurrent calls share one request. Called automatically before the first unsafe request.
+     * @param {RequestOptions} [options]
+     * @returns {Promise<CsrfResponse>}
+     */
+    csrf: (options?: RequestOptions) => Promise<CsrfResponse>;
+    /**
+     * `GET {basePath}/session`: who is signed in, if anyone.
+     * @param {RequestOptions} [options]
+     * @returns {Promise<SessionResponse>}
+     */
+    session: (options?: RequestOptions) => Promise<SessionResponse>;
+    /**
+     * `POST {basePath}/login` with `{ username, password }`.
+     * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
+     * @param {string} username
+     * @param {string} password
+     * @param {RequestOptions} [options]
+     * @returns {Promise<AuthResponse>}
+     */
+    login: (username: string, password: string, options?: RequestOptions) => Promise<AuthResponse>;
+    /**
+     * `POST {basePath}/signup`; answers 201 and signs the new user in.
+     * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
+     * @param {SignupInput} input
+     * @param {RequestOptions} [options]
+     * @returns {Promise<AuthResponse>}
+     */
+    signup: (input: SignupInput, options?: RequestOptions) => Promise<AuthResponse>;
+    /**
+     * `POST {basePath}/logout`: ends the session.
+     * @param {RequestOptions} [options]
+     * @returns {Promise<LogoutResponse>}
+     */
+    logout: (options?: RequestOptions) => Promise<LogoutResponse>;
+    /**
+     * `POST {basePath}/reauthenticate` with `{ password }`: opens the window for sensitive operations;
+     * the session gets a new id and CSRF token (stored automatically).
+     * Rejects with 400 `invalid_credentials`, 400 `validation_failed` or 429 `rate_limited`.
+     * Never calls `onReauthenticationRequired`.
+     * @param {string} password
+     * @param {RequestOptions} [options]
+     * @returns {Promise<ReauthenticateResponse>}
+     */
+    reauthenticate: (password: string, options?: RequestOptions) => Promise<ReauthenticateResponse>;
+    /**
+     * `POST {basePath}/password`: the session gets a new id (its new CSRF token is stored), every other
+     * session of the user ends. Rejects with 400 `invalid_credentials` (wrong current password) or
+     * 400 `validation_failed` with `errors.newPassword`.
+     * @param {ChangePasswordInput} input
+     * @param {RequestOptions} [options]
+     * @returns {Promise<ChangePasswordResponse>}
+     */
+    changePassword: (input: ChangePasswordInput, options?: RequestOptions) => Promise<ChangePasswordResponse>;
+    /**
+     * `POST {basePath}/email` with `{ newEmail }` (202): sends a confirmation link to the new address.
+     * Needs a fresh session (403 `reauthentication_required`, see `onReauthenticationRequired`);
+     * rejects with 400 `validation_failed` with `errors.newEmail`.
+     * @param {string} newEmail
+     * @param {RequestOptions} [options]
+     * @returns {Promise<ChangeEmailResponse>}
+     */
+    changeEmail: (newEmail: string, options?: RequestOptions) => Promise<ChangeEmailResponse>;
+    /**
+     * `POST {basePath}/email/confirm` with the link's token. Rejects with 400 `invalid_token`.
+     * @param {string} token
+     * @param {RequestOptions} [options]
+     * @returns {Promise<ConfirmEmailResponse>}
+     */
+    confirmEmail: (token: string, options?: RequestOptions) => Promise<ConfirmEmailResponse>;
+    /**
+     * `POST {basePath}/password-reset` with `{ email }` (202); the same answer whether or not the address is known.
+     * @param {string} email
+     * @param {RequestOptions} [options]
+     * @returns {Promise<PasswordResetRequestResponse>}
+     */
+    requestPasswordReset: (email: string, options?: RequestOptions) => Promise<PasswordResetRequestResponse>;
+    /**
+     * `POST {basePath}/password-reset/confirm` (204, resolves to `undefined`): every session of the user
+     * ends. Rejects with 400 `invalid_token` or 400 `validation_failed` with `errors.newPassword`.
+     * @param {ResetPasswordInput} input
+     * @param {RequestOptions} [options]
+     * @returns {Promise<void>}
+     */
+    resetPassword: (input: ResetPasswordInput, options?: RequestOptions) => Promise<void>;
+    /**
+     * `GET {basePath}/sessions`: the signed-in user's sessions, newest first.
+     * @param {RequestOptions} [options]
+     * @returns {Promise<SessionsResponse>}
+     */
+    listSessions: (options?: RequestOptions) => Promise<SessionsResponse>;
+    /**
+     * `DELETE {basePath}/sessions/{handle}` (204, resolves to `undefined`); ending the current session
+     * signs this browser out. Rejects with 404 `not_found`.
+     * @param {string} handle
+     * @param {RequestOptions} [options]
+     * @returns {Promise<void>}
+     */
+    revokeSession: (handle: string, options?: RequestOptions) => Promise<void>;
+    /**
+     * `POST {basePath}/sessions/revoke-others`: ends every other session of the user.
+     * @param {RequestOptions} [options]
+     * @returns {Promise<RevokeOthersResponse>}
+     */
+    revokeOtherSessions: (options?: RequestOptions) => Promise<RevokeOthersResponse>;
+    /**
+     * Generic call for application endpoints.
+     * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
+     * is known, and are retried exactly once after a 403 whose problem `code` is `csrf_failed`.
+     * A 403 `reauthentication_required` goes through `onReauthenticationRequired` when it is set.
+     * `method`: HTTP method, case-insensitive. `path`: appended to `baseUrl`, e.g. `/api/notes`.
+     * `body`: serialized as JSON; `undefined` for no body (required for GET and HEAD).
+     * Resolves to the parsed JSON body, or `undefined` for 204 and other empty bodies.
+     */
+    request: <T = unknown>(method: string, path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
+};
+/** Header name used until `{basePath}/csrf` names another. */
+export const DEFAULT_CSRF_HEADER: "X-XSRF-TOKEN";
+/** Path of the auth endpoints when `basePath` is not given: the server's default `spa-auth.base-path`. */
+export const DEFAULT_BASE_PATH: "/api/auth";
+/** Milliseconds each HTTP request may take when `timeout` is not given (10 s). */
+export const DEFAULT_TIMEOUT: 10000;
+/**
+ * The object returned by `createClient()`. Every method takes an optional last argument
+ * `{ signal, timeout }` and rejects with a `SpaAuthError` subclass on failure (or with the
+ * `reason` of an aborted `signal`).
+ */
+export type SpaAuthClient = ReturnType<typeof createClient>;
+/**
+ * Options of `createClient()`.
+ */
+export type ClientOptions = {
+    /**
+     * Prefix put in front of every path: an absolute URL such as
+     * `https://api.example.com` (API on another origin) or a path such as `/backend`.
+     * A trailing slash is removed. Default `''` (same origin as the page).
+     */
+    baseUrl?: string | undefined;
+    /**
+     * Path of the auth endpoints (`/csrf`, `/login`, ...) after `baseUrl`:
+     * the server's `spa-auth.base-path`. Starts with `/` and does not end with `/`. Default `'/api/auth'`.
+     */
+    basePath?: string | undefined;
+    /**
+     * The `fetch` implementation to use; inject a fake one in
+     * tests. It is given an `init.signal`. Default `globalThis.fetch`.
+     */
+    fetch?: typeof fetch | undefined;
+    /**
+     * `credentials` mode for every request, which decides
+     * whether the session cookie is sent. Default `'include'` when `baseUrl` is an absolute URL whose
+     * origin differs from `globalThis.location?.origin` (always so outside a browser), otherwise `'same-origin'`.
+     */
+    credentials?: RequestCredentials | undefined;
+    /**
+     * Milliseconds each HTTP request may take, from sending it until
+     * its whole body is read; then it is aborted and the call rejects with a `TimeoutError`. `false` for
+     * no limit. Applies to each request of a call (CSRF priming, retries) separately, not to the time a
+     * password prompt is open. From 1 to 2147483647. Default `10000` (10 s).
+     */
+    timeout?: number | false | undefined;
+    /**
+     * Aborts every call of this client when it aborts (say, when the
+     * page's view is torn down): they reject with its `reason`. A per-call `signal` applies as well.
+     */
+    signal?: AbortSignal | undefined;
+    /**
+     * Called when a request is answered 403 `reauthentication_required` (a sensitive operation on a
+     * session that was not authenticated in the last few minutes). Resolve with the user's password to
+     * have the client call `reauthenticate()` and then retry the request once; resolve with `null` (or
+     * anything that is not a string) to give up, and the request rejects with the original 403.
+     * After a wrong or blank password it is called again with that error; any other failure of
+     * `reauthenticate()` (429 `rate_limited`, network) rejects the request with that error.
+     * Concurrent requests that need it share one prompt.
+     * Without this option a 403 `reauthentication_required` is simply thrown.
+     */
+    onReauthenticationRequired?: ((context: ReauthenticationContext) => Promise<string | null | undefined> | string | null | undefined) | undefined;
+};
+/**
+ * Options of a single call, the optional last argument of every method. They apply to every HTTP
+ * request the call makes: CSRF priming, the retry after `csrf_failed`, and re-authentication.
+ */
+export type RequestOptions = {
+    /**
+     * Aborts the call, together with the client's `signal`: the call
+     * rejects with the signal's `reason` (an `AbortError` `DOMException` unless another was given) and
+     * sends nothing more.
+     */
+    signal?: AbortSignal | undefined;
+    /**
+     * Replaces the client's `timeout` for this call: milliseconds
+     * each HTTP request may take, or `false` for no limit.
+     */
+    timeout?: number | false | undefined;
+};
+/**
+ * What `onReauthenticationRequired` is called with.
+ */
+export type ReauthenticationContext = {
+    /**
+     * Why the password is asked for: on the first call the operation's 403
+     * `reauthentication_required`; on later calls the 400 `invalid_credentials` or `validation_failed`
+     * of the previous password. Show its `detail` from the second attempt on.
+     */
+    error: HTTPError;
+    /**
+     * 1 for the first prompt of this operation, then 2, 3, ...
+     */
+    attempt: number;
+    /**
+     * Aborts when every call waiting for this prompt has been aborted:
+     * close the prompt then (what it resolves with is ignored).
+     */
+    signal: AbortSignal;
+};
+/**
+ * A user as returned by the API.
+ */
+export type User = {
+    /**
+     * Server-assigned id.
+     */
+    id: number | string;
+    username: string;
+    email: string;
+};
+/**
+ * Body of `GET {basePath}/csrf`.
+ */
+export type CsrfResponse = {
+    /**
+     * Token to send on unsafe requests.
+     */
+    csrfToken: string;
+    /**
+     * Header that carries the token, e.g. `X-XSRF-TOKEN`.
+     */
+    headerName: string;
+};
+/**
+ * Body of `GET {basePath}/session` when someone is signed in. Instants are ISO-8601 strings,
+ * e.g. `2026-11-29T10:00:00Z`.
+ */
+export type AuthenticatedSession = {
+    authenticated: true;
+    user: User;
+    /**
+     * When the server ends the session if no request comes before;
+     * each request pushes it back.
+     */
+    idleExpiresAt: string;
+    /**
+     * When the server ends the session however active it is;
+     * cannot be extended.
+     */
+    absoluteExpiresAt: string;
+    /**
+     * End of the window for sensitive operations opened
+     * by `reauthenticate()` (or a password change); missing, null or past when the session is not fresh.
+     */
+    reauthenticatedUntil?: string | null | undefined;
+};
+/**
+ * Body of `GET {basePath}/session`.
+ */
+export type SessionResponse = AuthenticatedSession | {
+    authenticated: false;
+};
+/**
+ * Body of a successful `reauthenticate()`.
+ */
+export type ReauthenticateResponse = {
+    /**
+     * End of the window in which sensitive operations are allowed.
+     */
+    reauthenticatedUntil: string;
+    /**
+     * The CSRF token from now on; stored automatically.
+     */
+    csrfToken: string;
+};
+/**
+ * Input of `changePassword()`.
+ */
+export type ChangePasswordInput = {
+    currentPassword: string;
+    newPassword: string;
+};
+/**
+ * Body of a successful `changePassword()`: the session got a new id and every other session ended.
+ */
+export type ChangePasswordResponse = {
+    /**
+     * The CSRF token of the renewed session; stored automatically.
+     */
+    csrfToken: string;
+};
+/**
+ * Body of a successful `changeEmail()` (202): nothing changes until the link sent to `pendingEmail` is followed.
+ */
+export type ChangeEmailResponse = {
+    pendingEmail: string;
+};
+/**
+ * Body of a successful `confirmEmail()`.
+ */
+export type ConfirmEmailResponse = {
+    /**
+     * The user with the new email.
+     */
+    user: User;
+};
+/**
+ * Body of `requestPasswordReset()` (202), the same whether or not an account uses the address.
+ */
+export type PasswordResetRequestResponse = {
+    /**
+     * A message to show as it is.
+     */
+    detail: string;
+};
+/**
+ * Input of `resetPassword()`.
+ */
+export type ResetPasswordInput = {
+    /**
+     * The token from the link in the reset mail.
+     */
+    token: string;
+    newPassword: string;
+};
+/**
+ * One of the user's sessions, as listed by `listSessions()`.
+ */
+export type SessionInfo = {
+    /**
+     * Opaque id for `revokeSession()`; not the session cookie's value.
+     */
+    handle: string;
+    /**
+     * ISO-8601 instant of the log-in.
+     */
+    createdAt: string;
+    /**
+     * ISO-8601 instant of the last request.
+     */
+    lastSeenAt: string;
+    /**
+     * The browser's User-Agent at log-in; may be empty.
+     */
+    userAgent: string | null;
+    /**
+     * True for the session of this browser.
+     */
+    current: boolean;
+};
+/**
+ * Body of `listSessions()`.
+ */
+export type SessionsResponse = {
+    /**
+     * Newest first.
+     */
+    sessions: SessionInfo[];
+};
+/**
+ * Body of `revokeOtherSessions()`.
+ */
+export type RevokeOthersResponse = {
+    /**
+     * How many sessions were ended.
+     */
+    revoked: number;
+};
+/**
+ * Body of a successful `login()` or `signup()`.
+ */
+export type AuthResponse = {
+    user: User;
+    /**
+     * The rotated CSRF token; the client stores it automatically.
+     */
+    csrfToken: string;
+};
+/**
+ * Body of a successful `logout()`.
+ */
+export type LogoutResponse = {
+    /**
+     * A fresh CSRF token for the now anonymous session; stored automatically.
+     */
+    csrfToken: string;
+};
+/**
+ * Input of `signup()`.
+ */
+export type SignupInput = {
+    username: string;
+    email: string;
+    password: string;
+};
+/**
+ * An RFC 9457 problem document, as in `HTTPError.problem`.
+ */
+export type Problem = import("./errors/HTTPError.js").Problem;
+import { SpaAuthError } from './errors/SpaAuthError.js';
+import { HTTPError } from './errors/HTTPError.js';
+import { NetworkError } from './errors/NetworkError.js';
+import { TimeoutError } from './errors/TimeoutError.js';
+export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
