@@ -202,6 +202,36 @@ describe('signal', () => {
 		assert.deepEqual(fetch.calls.map((c) => c.path), ['/api/auth/csrf'], 'with a token known, still nothing sent');
 	});
 
+	test('every method passes its trailing { signal, timeout } on', async () => {
+		const fetch = fakeFetch({});
+		const client = createClient({ fetch });
+		const calls = {
+			csrf: [],
+			session: [],
+			login: ['alice', 'pw'],
+			signup: [{ username: 'alice', email: 'a@example.com', password: 'pw' }],
+			logout: [],
+			reauthenticate: ['pw'],
+			changePassword: [{ currentPassword: 'a', newPassword: 'b' }],
+			changeEmail: ['new@example.com'],
+			confirmEmail: ['tok'],
+			requestPasswordReset: ['a@example.com'],
+			resetPassword: [{ token: 'tok', newPassword: 'b' }],
+			listSessions: [],
+			revokeSession: ['h1'],
+			revokeOtherSessions: [],
+			request: ['GET', '/api/notes', undefined],
+		};
+		assert.deepEqual(Object.keys(calls).sort(), Object.keys(client).sort(), 'every method is covered');
+		const controller = new AbortController();
+		controller.abort(new Error('stop'));
+		for (const [method, args] of Object.entries(calls)) {
+			await assert.rejects(client[method](...args, { signal: controller.signal }), { message: 'stop' }, method);
+			await assert.rejects(client[method](...args, { timeout: -1 }), RangeError, method);
+		}
+		assert.equal(fetch.calls.length, 0);
+	});
+
 	test("aborted during the request: rejects with the caller's own reason, unwrapped, and aborts fetch", async () => {
 		const slow = gate(() => json({ ok: true }));
 		const fetch = fakeFetch({ 'GET /api/slow': slow.handler });
