@@ -1,94 +1,34 @@
 package dev.spaauth.account;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.spaauth.audit.SecurityEvent;
-import dev.spaauth.audit.SecurityEvents;
-import dev.spaauth.mail.Notices;
-import dev.spaauth.problem.FieldErrors;
-import dev.spaauth.reauth.PasswordConfirmation;
-import dev.spaauth.reauth.Reauthentication;
-import dev.spaauth.reauth.WrongPasswordException;
-import dev.spaauth.session.SessionLifecycle;
-import dev.spaauth.sessions.UserSessions;
-import dev.spaauth.user.OneTimeTokens;
-import dev.spaauth.user.PasswordPolicy;
 import dev.spaauth.user.SpaAuthUser;
-import dev.spaauth.user.UserAccounts;
 
 /**
  * {@code POST {base-path}/password {"currentPassword", "newPassword"}}: the signed-in user changes
- * their password. The current password is the re-authentication; the new one must pass the same
- * policy as at sign-up, and differ from the current one. The current session gets a new id and CSRF
- * token, every other session of the user ends, outstanding reset and email-change links die, and the
- * account's address is told (OWASP Authentication
- * Cheat Sheet, "Change Password Feature"; ASVS 6.2.2, 6.2.3, 7.4.3).
+ * their password ({@link PasswordChangeService}).
  */
 @RestController
 @RequestMapping(path = "${spa-auth.base-path:/api/auth}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PasswordChangeController {
 
-	private static final int MAX_CURRENT_PASSWORD_LENGTH = 1024;
-
-	private final PasswordConfirmation passwords;
-
-	private final PasswordPolicy policy;
-
-	private final PasswordEncoder encoder;
-
-	private final UserAccounts accounts;
-
-	private final OneTimeTokens tokens;
-
-	private final SessionLifecycle sessions;
-
-	private final UserSessions userSessions;
-
-	private final Reauthentication reauthentication;
-
-	private final Notices notices;
-
-	private final SecurityEvents events;
+	private final PasswordChangeService passwordChange;
 
 	/**
 	 * Creates the controller.
-	 * @param passwords checks the current password under the log-in throttle
-	 * @param policy judges the new password
-	 * @param encoder hashes it
-	 * @param accounts stores it
-	 * @param tokens revokes outstanding reset links
-	 * @param sessions renews the current session
-	 * @param userSessions ends the other sessions
-	 * @param reauthentication marks the session fresh
-	 * @param notices tells the account's address
-	 * @param events publishes the audit trail
+	 * @param passwordChange changes the password
 	 */
-	public PasswordChangeController(PasswordConfirmation passwords, PasswordPolicy policy, PasswordEncoder encoder,
-			UserAccounts accounts, OneTimeTokens tokens, SessionLifecycle sessions, UserSessions userSessions,
-			Reauthentication reauthentication, Notices notices, SecurityEvents events) {
-		this.passwords = passwords;
-		this.policy = policy;
-		this.encoder = encoder;
-		this.accounts = accounts;
-		this.tokens = tokens;
-		this.sessions = sessions;
-		this.userSessions = userSessions;
-		this.reauthentication = reauthentication;
-		this.notices = notices;
-		this.events = events;
+	public PasswordChangeController(PasswordChangeService passwordChange) {
+		this.passwordChange = passwordChange;
 	}
 
 	/**
@@ -104,42 +44,9 @@ public class PasswordChangeController {
 	@PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public PasswordChanged change(@AuthenticationPrincipal SpaAuthUser user, @RequestBody PasswordChange body,
 			HttpServletRequest request, HttpServletResponse response) {
-		FieldErrors errors = new FieldErrors();
-		if (errors.require("currentPassword", "Current password", body.currentPassword())
-				&& body.currentPassword().length() > MAX_CURRENT_PASSWORD_LENGTH) {
-			errors.add("currentPassword", "Password is longer than " + MAX_CURRENT_PASSWORD_LENGTH + " characters.");
-		}
-		if (errors.require("newPassword", "New password", body.newPassword())) {
-			this.policy.check(body.newPassword(), List.of(user.getUsername(), user.getEmail()))
-				.ifPresent((message) -> errors.add("newPassword", message));
-		}
-		errors.throwIfAny();
-		// Read the stored account, not the session's copy: its email may have changed since log-in.
-		SpaAuthUser account = this.accounts.findById(user.getId()).orElseThrow(PasswordChangeController::wrongPassword);
-		this.passwords.confirm(user, body.currentPassword(), request);
-		if (this.encoder.matches(body.newPassword(), account.getPassword())) {
-			new FieldErrors().add("newPassword", "Choose a password different from the current one.").throwIfAny();
-		}
-		// Of two concurrent changes only the first wins; the second is told its password is wrong.
-		if (!this.accounts.updatePasswordIfUnchanged(account.getId(), account.getPassword(),
-				this.encoder.encode(body.newPassword()))) {
-			throw wrongPassword();
-		}
-		// A pending email change or reset link might be an attacker's: a new password ends them all.
-		this.tokens.revokeAll(user.getId(), OneTimeTokens.Purpose.PASSWORD_RESET);
-		this.tokens.revokeAll(user.getId(), OneTimeTokens.Purpose.EMAIL_CHANGE);
-		// End the others first: the store still knows the current session by its old id until the
-		// request completes.
-		this.userSessions.endAllBut(user.getUsername(), request.getSession(false).getId());
-		CsrfToken token = this.sessions.renew(request, response);
-		this.reauthentication.markFresh(request.getSession(false));
-		this.notices.passwordChanged(account.getEmail());
-		this.events.publish(SecurityEvent.Type.PASSWORD_CHANGED, request, user.getUsername(), null);
-		return new PasswordChanged(token.getToken());
-	}
-
-	private static WrongPasswordException wrongPassword() {
-		return new WrongPasswordException();
+		return new PasswordChanged(this.passwordChange
+			.change(user, body.currentPassword(), body.newPassword(), request, response)
+			.getToken());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * Changes to an account by its owner: password change and email change with confirmation.
+ * Changes to an account: re-authentication, password change, email change with confirmation, and
+ * password reset by mail. Controllers are thin; each flow lives in its own service.
  */
 @NullMarked
 package dev.spaauth.account;

@@ -3,6 +3,8 @@ package dev.spaauth.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.spaauth.SpaAuthConfigurationException;
+
 /**
  * Turns a {@link SpaAuthConfigurationException} into Boot's start-up failure report with a
  * Description and an Action.

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.spaauth.SpaAuthConfigurationException;
+import dev.spaauth.deployment.Deployment;
+
 /**
  * Checks {@link SpaAuthProperties} at start-up and refuses unsafe or inconsistent combinations with
  * a {@link SpaAuthConfigurationException} that says what to change.
@@ -23,12 +26,11 @@ final class SpaAuthConfigurationValidator {
 	}
 
 	/**
-	 * Validates the settings and resolves the origins and the SameSite value.
+	 * Validates the settings, the deployment's included ({@link #deployment}).
 	 * @param properties the bound settings
-	 * @return the resolved origin settings
 	 * @throws SpaAuthConfigurationException on the first unsafe or inconsistent setting
 	 */
-	static OriginSettings validate(SpaAuthProperties properties) {
+	static void validate(SpaAuthProperties properties) {
 		validateBasePath(properties.basePath());
 		validateCookies(properties);
 		validateSession(properties.session());
@@ -44,7 +46,19 @@ final class SpaAuthConfigurationValidator {
 			fail("spa-auth.max-request-body-size is " + properties.maxRequestBodySize() + ".",
 					"Set it to at least 1KB; sign-up bodies need room for a 128-character password and an email.");
 		}
-		return OriginSettings.resolve(properties);
+		deployment(properties);
+	}
+
+	/**
+	 * Resolves the deployment: origins, cookie attributes and CORS.
+	 * @param properties the bound settings
+	 * @return the deployment
+	 * @throws SpaAuthConfigurationException when browsers could not work with it
+	 */
+	static Deployment deployment(SpaAuthProperties properties) {
+		return Deployment.resolve(properties.publicOrigin(), properties.allowedOrigins(),
+				properties.cookies().secure(), properties.cookies().sameSite(),
+				new Deployment.Cors(properties.cors().preflightMaxAge(), properties.cors().allowedHeaders()));
 	}
 
 	private static void validateBasePath(String basePath) {

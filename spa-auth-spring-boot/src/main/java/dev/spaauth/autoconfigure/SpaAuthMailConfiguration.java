@@ -58,4 +58,6 @@ class SpaAuthMailConfiguration {
 	@Bean
 	Notices spaAuthNotices(MailOutbox outbox, SpaAuthProperties properties) {
 		return new Notices(outbox, properties.spaUrl());
-	}}
+	}
+
+}

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -17,8 +18,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param basePath Path prefix of the authentication endpoints ({@code /csrf}, {@code /login},
  * {@code /logout}, {@code /session}, {@code /signup}); starts with "/" and has no trailing "/"
- * @param protectedPaths Path patterns that need an authenticated session; a request to one without
- * a session is answered 401 problem {@code unauthenticated}; other paths (the SPA's files) are public
+ * @param protectedPaths Path patterns that spa-auth's default rules answer 401 problem
+ * {@code unauthenticated} without a session; other paths (the SPA's files) are open. They apply to
+ * spa-auth's default security filter chain and to an application's chain without authorization rules
+ * of its own; a chain with rules of its own decides itself
+ * @param publicPaths Path patterns that spa-auth's default rules open to everyone even where a
+ * protected path also matches, such as {@code /api/public/**}
  * @param maxRequestBodySize Largest request body accepted on any path; larger bodies are answered
  * 413 problem {@code payload_too_large} before any endpoint reads them
  * @param allowedOrigins SPA origins on other origins (not the API's own) allowed to call the API with
@@ -43,7 +48,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
-		@DefaultValue("/api/**") List<String> protectedPaths, @DefaultValue("64KB") DataSize maxRequestBodySize,
+		@DefaultValue("/api/**") List<String> protectedPaths, @DefaultValue List<String> publicPaths,
+		@DefaultValue("64KB") DataSize maxRequestBodySize,
 		@DefaultValue List<String> allowedOrigins, @Nullable String publicOrigin, @DefaultValue Cookies cookies,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
 		@DefaultValue Cors cors, @DefaultValue Throttle throttle, @Nullable String spaUrl,
@@ -87,9 +93,10 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * its {@code __Host-} prefix). Chromium keeps Secure cookies on plain {@code http://localhost}
 	 * and {@code http://127.0.0.1}, so turn this off only for plain-HTTP development on other host
 	 * names; start-up logs a warning when it is off
-	 * @param sameSite SameSite attribute of both cookies; unset means derived: {@code lax} when
-	 * every allowed origin is same-site with the public origin, {@code none} otherwise; {@code none}
-	 * requires {@code secure}, and a cross-site allowed origin requires {@code none}
+	 * @param sameSite SameSite attribute of both cookies ({@code lax}, {@code strict} or {@code none});
+	 * unset means derived: {@code lax} when every allowed origin is same-site with the public origin,
+	 * {@code none} otherwise; {@code none} requires {@code secure}, and a cross-site allowed origin
+	 * requires {@code none}
 	 */
 	public record Cookies(@DefaultValue("true") boolean secure, @Nullable SameSite sameSite) {
 	}
@@ -114,8 +121,11 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 *
 	 * @param preflightMaxAge How long browsers may cache a preflight answer
 	 * ({@code Access-Control-Max-Age}); Chromium caps it at 2 hours
+	 * @param allowedHeaders Request headers the allowed origins may send besides {@code Content-Type},
+	 * {@code Accept} and the CSRF header, such as {@code Authorization}; a preflight asking for any
+	 * other header is refused
 	 */
-	public record Cors(@DefaultValue("10m") Duration preflightMaxAge) {
+	public record Cors(@DefaultValue("10m") Duration preflightMaxAge, @DefaultValue List<String> allowedHeaders) {
 	}
 
 	/**
@@ -197,34 +207,6 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		 */
 		public int effectiveMaxConcurrentHashes(int availableProcessors) {
 			return (this.maxConcurrentHashes != null) ? this.maxConcurrentHashes : Math.max(1, availableProcessors / 2);
-		}
-
-	}
-
-	/** Values of the SameSite cookie attribute (RFC 6265bis section 4.1.2.7). */
-	public enum SameSite {
-
-		/** Sent on same-site requests and on top-level cross-site navigations with a safe method. */
-		LAX("Lax"),
-
-		/** Sent on same-site requests only. */
-		STRICT("Strict"),
-
-		/** Sent on cross-site requests too; browsers require {@code Secure} with it. */
-		NONE("None");
-
-		private final String attributeValue;
-
-		SameSite(String attributeValue) {
-			this.attributeValue = attributeValue;
-		}
-
-		/**
-		 * Returns the value as written in a {@code Set-Cookie} header.
-		 * @return {@code Lax}, {@code Strict} or {@code None}
-		 */
-		public String attributeValue() {
-			return this.attributeValue;
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.throttle.PostgresThrottleBuckets;
@@ -30,10 +31,10 @@ import dev.spaauth.throttle.ThrottleBuckets;
 class SpaAuthThrottleConfiguration {
 
 	@Bean
-	LoginThrottle spaAuthLoginThrottle(SpaAuthProperties properties, ThrottleBuckets buckets) {
+	LoginThrottle spaAuthLoginThrottle(SpaAuthProperties properties, ThrottleBuckets buckets, SecurityEvents events) {
 		SpaAuthProperties.Throttle throttle = properties.throttle();
 		return new LoginThrottle(throttle.accountAttempts(), throttle.accountPeriod(), throttle.addressAttempts(),
-				throttle.addressPeriod(), buckets);
+				throttle.addressPeriod(), buckets, events);
 	}
 
 	@Bean
@@ -66,4 +67,6 @@ class SpaAuthThrottleConfiguration {
 					namespace + ":spa-auth-throttle");
 		}
 
-	}}
+	}
+
+}

@@ -16,8 +16,15 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
  */
 public final class HeaderCsrfTokenRequestHandler extends CsrfTokenRequestAttributeHandler {
 
+	/**
+	 * Request attribute set once Spring Security's {@code CsrfFilter} has compared the request's token,
+	 * which it does only for the requests its matcher selects; see {@link CsrfCheckedFilter}.
+	 */
+	static final String CHECKED_ATTRIBUTE = HeaderCsrfTokenRequestHandler.class.getName() + ".CHECKED";
+
 	@Override
 	public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+		request.setAttribute(CHECKED_ATTRIBUTE, Boolean.TRUE);
 		Enumeration<String> values = request.getHeaders(csrfToken.getHeaderName());
 		if (values == null || !values.hasMoreElements()) {
 			return null;

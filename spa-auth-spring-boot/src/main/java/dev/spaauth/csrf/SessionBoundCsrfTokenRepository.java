@@ -15,6 +15,8 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 
+import dev.spaauth.deployment.Deployment;
+
 /**
  * Keeps the CSRF token bound to the client it was issued to, and delivers it in a cookie that
  * JavaScript on the API's own origin can read.
@@ -43,25 +45,30 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 
 	private final String headerName;
 
-	private final boolean secure;
-
-	private final String sameSite;
+	private final Deployment deployment;
 
 	/**
 	 * Creates the repository.
 	 * @param signer creates and checks token values
 	 * @param cookieName name of the delivery cookie, such as {@code XSRF-TOKEN}
 	 * @param headerName name of the request header, such as {@code X-XSRF-TOKEN}
-	 * @param secure whether the cookie carries {@code Secure}
-	 * @param sameSite the cookie's SameSite value, such as {@code Lax}
+	 * @param deployment decides the cookie's {@code Secure} and {@code SameSite} attributes, as for the
+	 * session cookie
 	 */
 	public SessionBoundCsrfTokenRepository(CsrfTokenSigner signer, String cookieName, String headerName,
-			boolean secure, String sameSite) {
+			Deployment deployment) {
 		this.signer = signer;
 		this.cookieName = cookieName;
 		this.headerName = headerName;
-		this.secure = secure;
-		this.sameSite = sameSite;
+		this.deployment = deployment;
+	}
+
+	/**
+	 * Returns the name of the request header that must carry the token.
+	 * @return such as {@code X-XSRF-TOKEN}
+	 */
+	public String headerName() {
+		return this.headerName;
 	}
 
 	@Override
@@ -151,12 +158,9 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 	}
 
 	private ResponseCookie cookie(@Nullable CsrfToken token) {
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
-			.from(this.cookieName, (token != null) ? token.getToken() : "")
-			.path("/")
-			.secure(this.secure)
-			.httpOnly(false)
-			.sameSite(this.sameSite);
+		ResponseCookie.ResponseCookieBuilder cookie = this.deployment
+			.cookie(this.cookieName, (token != null) ? token.getToken() : "")
+			.httpOnly(false);
 		return (token != null) ? cookie.build() : cookie.maxAge(Duration.ZERO).build();
 	}
 

@@ -1,6 +1,5 @@
 package dev.spaauth.login;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.problem.FieldErrors;
-import dev.spaauth.reauth.Reauthentication;
+import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.SpaAuthUser;
@@ -51,8 +50,6 @@ public class AuthController {
 
 	private final Reauthentication reauthentication;
 
-	private final Duration absoluteTimeout;
-
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
@@ -60,16 +57,14 @@ public class AuthController {
 	 * @param throttle limits failed attempts per account and per client address
 	 * @param events publishes the audit trail
 	 * @param reauthentication tells when the session stops being fresh
-	 * @param absoluteTimeout the sessions' absolute lifetime
 	 */
 	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
-			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication, Duration absoluteTimeout) {
+			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication) {
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
 		this.throttle = throttle;
 		this.events = events;
 		this.reauthentication = reauthentication;
-		this.absoluteTimeout = absoluteTimeout;
 	}
 
 	/**
@@ -92,7 +87,7 @@ public class AuthController {
 			errors.add("password", "Password is longer than " + MAX_LOGIN_PASSWORD_LENGTH + " characters.");
 		}
 		errors.throwIfAny();
-		LoginThrottle.Attempt attempt = this.throttle.begin(body.username(), request.getRemoteAddr());
+		LoginThrottle.Attempt attempt = this.throttle.begin(body.username(), request);
 		Authentication authentication;
 		try {
 			authentication = this.authenticationManager
@@ -139,7 +134,7 @@ public class AuthController {
 			return AuthResponses.SessionStatus.anonymous();
 		}
 		Instant idle = Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
-		Instant absolute = Instant.ofEpochMilli(session.getCreationTime()).plus(this.absoluteTimeout);
+		Instant absolute = Instant.ofEpochMilli(session.getCreationTime()).plus(this.sessions.timeouts().absolute());
 		Instant freshUntil = this.reauthentication.freshUntil(session);
 		return new AuthResponses.SessionStatus(true, UserView.of(user), idle, absolute,
 				(freshUntil != null && freshUntil.isAfter(Instant.now())) ? freshUntil : null);

@@ -4,8 +4,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,55 +27,21 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.spaauth.audit.SecurityEvent;
-import dev.spaauth.audit.SecurityEvents;
-import dev.spaauth.reauth.ReauthenticationRequiredException;
-import dev.spaauth.reauth.WrongPasswordException;
-import dev.spaauth.throttle.RateLimitedException;
-import dev.spaauth.web.StoreUnavailableFilter;
-
 /**
  * Answers every exception that reaches Spring MVC as an RFC 9457 problem with a {@code code}: the
- * framework's own 4xx exceptions (bad JSON, wrong content type, wrong method, unknown path), the
- * exceptions of spa-auth's endpoints, and, as a last resort, anything else as a 500 problem whose
- * detail names no class, SQL or stack frame (OWASP Error Handling Cheat Sheet; ASVS 16.5.1). Ordered
- * last, so an application's own advice wins for its own exceptions.
+ * framework's own 4xx exceptions (bad JSON, wrong content type, wrong method, unknown path), every
+ * {@link ErrorResponse} that carries a problem from the catalogue (each feature's exceptions extend
+ * {@link ProblemException}, with their own headers such as {@code Retry-After}, so this class knows no
+ * feature), Spring Security's exceptions raised inside a handler, and, as a last resort, anything else
+ * as a 500 problem whose detail names no class, SQL or stack frame (OWASP Error Handling Cheat Sheet;
+ * ASVS 16.5.1). Every answer carries {@code Cache-Control: no-store}. Ordered last, so an application's
+ * own advice wins for its own exceptions.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-	private final SecurityEvents events;
-
-	/**
-	 * Creates the handler.
-	 * @param events publishes throttling to the audit trail
-	 */
-	public ApiExceptionHandler(SecurityEvents events) {
-		this.events = events;
-	}
-
-	/**
-	 * Answers invalid fields.
-	 * @param ex the exception with its field errors
-	 * @return 400 problem {@code validation_failed} with {@code errors}
-	 */
-	@ExceptionHandler(ValidationFailedException.class)
-	public ResponseEntity<ProblemDetail> handleValidationFailed(ValidationFailedException ex) {
-		return respond(Problems.validationFailed(ex.getErrors()));
-	}
-
-	/**
-	 * Answers a problem thrown by application code.
-	 * @param ex the exception with its code and detail
-	 * @return the problem
-	 */
-	@ExceptionHandler(ProblemException.class)
-	public ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
-		return respond(Problems.of(ex.getCode(), ex.getMessage()));
-	}
 
 	/**
 	 * Answers a failed log-in the same way whether the user exists or not (no user enumeration;
@@ -86,19 +51,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(BadCredentialsException.class)
 	public ResponseEntity<ProblemDetail> handleBadCredentials(BadCredentialsException ex) {
-		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, (ex instanceof WrongPasswordException)
-				? "That is not your current password." : "Invalid username or password"));
-	}
-
-	/**
-	 * Answers a sensitive operation on a session that is not fresh.
-	 * @param ex the exception
-	 * @return 403 problem {@code reauthentication_required}
-	 */
-	@ExceptionHandler(ReauthenticationRequiredException.class)
-	public ResponseEntity<ProblemDetail> handleReauthenticationRequired(ReauthenticationRequiredException ex) {
-		return respond(Problems.of(ProblemCode.REAUTHENTICATION_REQUIRED,
-				"Confirm your password first: POST it to the reauthenticate endpoint, then try again."));
+		return respond(Problems.of(ProblemCode.INVALID_CREDENTIALS, "Invalid username or password"));
 	}
 
 	/**
@@ -113,7 +66,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Answers an authentication failure raised inside a handler as 401, not as a fault; a failure of
-	 * the account store behind it is a fault (500).
+	 * the account store behind it is a fault (500, or 503 when the store is unreachable).
 	 * @param ex the exception
 	 * @return 401 problem {@code unauthenticated}
 	 */
@@ -147,49 +100,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Answers an attempt refused by the throttle, and records it in the audit trail.
-	 * @param ex the exception with the wait
-	 * @param request the refused request
-	 * @return 429 problem {@code rate_limited} with {@code Retry-After} in seconds
-	 */
-	@ExceptionHandler(RateLimitedException.class)
-	public ResponseEntity<ProblemDetail> handleRateLimited(RateLimitedException ex, HttpServletRequest request) {
-		this.events.publish(SecurityEvent.Type.THROTTLED, request, ex.getAccount(), null);
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.getRetryAfterSeconds()))
-			.body(Problems.of(ProblemCode.RATE_LIMITED, "Too many attempts. Wait " + ex.getRetryAfterSeconds()
-					+ " seconds, then try again."));
-	}
-
-	/**
-	 * Answers a request refused because too many passwords are being hashed at once.
+	 * Answers a store outage as 503 (see {@link StoreFailures}), and any other fault with a generic 500
+	 * problem, logged with its stack trace.
 	 * @param ex the exception
-	 * @return 503 problem {@code service_unavailable} with {@code Retry-After}
-	 */
-	@ExceptionHandler(PasswordHashingBusyException.class)
-	public ResponseEntity<ProblemDetail> handleHashingBusy(PasswordHashingBusyException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
-					"The server is busy checking other passwords. Try again in a second."));
-	}
-
-	/**
-	 * Answers a store outage as 503 (see {@link StoreUnavailableFilter}), and any other fault with a
-	 * generic 500 problem, logged with its stack trace.
-	 * @param ex the exception
-	 * @return 500 problem {@code internal_error}
+	 * @return 503 problem {@code service_unavailable} with {@code Retry-After}, or 500 problem
+	 * {@code internal_error}
 	 */
 	@ExceptionHandler(Exception.class)
 	public ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
-		if (StoreUnavailableFilter.isStoreFailure(ex)) {
+		if (StoreFailures.isStoreFailure(ex)) {
 			log.warn("Store unavailable during a request: {}", ex.getClass().getSimpleName());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.CACHE_CONTROL, "no-store")
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.body(StoreUnavailableFilter.unavailable());
+				.header(HttpHeaders.RETRY_AFTER, StoreFailures.RETRY_AFTER_SECONDS)
+				.body(StoreFailures.unavailable());
 		}
 		log.error("Unexpected error answered as 500", ex);
 		return respond(Problems.of(ProblemCode.INTERNAL_ERROR,
@@ -208,12 +132,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-		ProblemCode code = ProblemCode.forStatus(statusCode.value());
-		ProblemDetail problem = Problems.of(code, detailFor(ex, code));
+		ProblemDetail problem = catalogued(ex);
+		if (problem == null) {
+			ProblemCode code = ProblemCode.forStatus(statusCode.value());
+			problem = Problems.of(code, detailFor(ex, code));
+		}
 		HttpHeaders writable = new HttpHeaders();
 		writable.addAll(headers);
 		writable.set(HttpHeaders.CACHE_CONTROL, "no-store");
 		return super.handleExceptionInternal(ex, problem, writable, statusCode, request);
+	}
+
+	/** The problem an exception carries when it is one of the catalogue's, such as a {@link ProblemException}. */
+	private static @Nullable ProblemDetail catalogued(Exception ex) {
+		if (ex instanceof ErrorResponse response && response.getBody().getProperties() != null
+				&& response.getBody().getProperties().containsKey("code")) {
+			return response.getBody();
+		}
+		return null;
 	}
 
 	private static String detailFor(Exception ex, ProblemCode code) {

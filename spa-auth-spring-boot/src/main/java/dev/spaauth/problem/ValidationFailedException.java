@@ -8,7 +8,7 @@ import java.util.Map;
  * Thrown by an endpoint when request fields are invalid; answered as 400 problem
  * {@code validation_failed} with an {@code errors} member (field name to message).
  */
-public class ValidationFailedException extends RuntimeException {
+public class ValidationFailedException extends ProblemException {
 
 	private final Map<String, String> errors;
 
@@ -17,7 +17,7 @@ public class ValidationFailedException extends RuntimeException {
 	 * @param errors field name to message, at least one entry; messages never echo a password
 	 */
 	public ValidationFailedException(Map<String, String> errors) {
-		super("Invalid fields: " + errors.keySet());
+		super(ProblemCode.VALIDATION_FAILED, Problems.validationFailed(errors), null);
 		this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
 	}
 

@@ -29,11 +29,11 @@ public final class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
 
 	/**
 	 * Creates the filter.
-	 * @param absoluteTimeout the lifetime of a session from its creation
+	 * @param timeouts the lifetime of a session from its creation, {@link SessionTimeouts#absolute()}
 	 * @param clock the source of the current time
 	 */
-	public AbsoluteSessionTimeoutFilter(Duration absoluteTimeout, Clock clock) {
-		this.absoluteTimeout = absoluteTimeout;
+	public AbsoluteSessionTimeoutFilter(SessionTimeouts timeouts, Clock clock) {
+		this.absoluteTimeout = timeouts.absolute();
 		this.clock = clock;
 	}
 

@@ -1,7 +1,5 @@
 package dev.spaauth.session;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -14,7 +12,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
-import dev.spaauth.sessions.UserSessions;
 
 /**
  * Starts and ends authenticated sessions. Every change of authentication state gets a new session
@@ -32,19 +29,27 @@ public final class SessionLifecycle {
 
 	private final SessionBoundCsrfTokenRepository csrfTokens;
 
-	private final Duration idleTimeout;
+	private final SessionTimeouts timeouts;
 
 	/**
 	 * Creates the lifecycle.
 	 * @param contexts where the security context is kept between requests (the session)
 	 * @param csrfTokens the CSRF token repository
-	 * @param idleTimeout how long a session may go without requests
+	 * @param timeouts the sessions' idle and absolute timeouts
 	 */
 	public SessionLifecycle(SecurityContextRepository contexts, SessionBoundCsrfTokenRepository csrfTokens,
-			Duration idleTimeout) {
+			SessionTimeouts timeouts) {
 		this.contexts = contexts;
 		this.csrfTokens = csrfTokens;
-		this.idleTimeout = idleTimeout;
+		this.timeouts = timeouts;
+	}
+
+	/**
+	 * Returns the sessions' timeouts.
+	 * @return the idle and absolute timeouts
+	 */
+	public SessionTimeouts timeouts() {
+		return this.timeouts;
 	}
 
 	/**
@@ -62,7 +67,7 @@ public final class SessionLifecycle {
 			previous.invalidate();
 		}
 		HttpSession session = request.getSession(true);
-		session.setMaxInactiveInterval(Math.toIntExact(this.idleTimeout.toSeconds()));
+		session.setMaxInactiveInterval(Math.toIntExact(this.timeouts.idle().toSeconds()));
 		String userAgent = request.getHeader("User-Agent");
 		if (userAgent != null) {
 			session.setAttribute(UserSessions.USER_AGENT,

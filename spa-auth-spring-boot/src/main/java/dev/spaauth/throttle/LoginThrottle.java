@@ -8,7 +8,11 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
 
 /**
  * Throttles attempts that check a password or create an account, with token buckets (Bucket4j) per
@@ -28,6 +32,8 @@ public final class LoginThrottle {
 
 	private final BucketConfiguration addressLimit;
 
+	private final SecurityEvents events;
+
 	/**
 	 * Creates the throttle.
 	 * @param accountAttempts failed attempts allowed per account name within {@code accountPeriod}
@@ -35,35 +41,38 @@ public final class LoginThrottle {
 	 * @param addressAttempts attempts allowed per client address within {@code addressPeriod}
 	 * @param addressPeriod the time in which an address's allowance refills completely
 	 * @param buckets where the buckets live
+	 * @param events publishes refusals to the audit trail
 	 */
 	public LoginThrottle(int accountAttempts, Duration accountPeriod, int addressAttempts, Duration addressPeriod,
-			ThrottleBuckets buckets) {
+			ThrottleBuckets buckets, SecurityEvents events) {
 		this.accountLimit = limit(accountAttempts, accountPeriod);
 		this.addressLimit = limit(addressAttempts, addressPeriod);
 		this.buckets = buckets;
+		this.events = events;
 	}
 
 	/**
-	 * Starts an attempt, taking a token from the address's bucket and, if an account is named, from
-	 * the account's.
-	 * @param account the submitted username, or null for attempts that name none
-	 * @param address the client address
+	 * Starts an attempt, taking a token from the bucket of the request's client address and, if an
+	 * account is named, from the account's; a refusal is published to the audit trail.
+	 * @param account the submitted username or email, or null for attempts that name none
+	 * @param request the request, for its client address and the audit trail
 	 * @return the attempt, to report success on
-	 * @throws RateLimitedException when either bucket is empty; nothing is taken then
+	 * @throws RateLimitedException when either bucket is empty (429); nothing is taken then
 	 * @throws ThrottleUnavailableException when the buckets' shared store cannot be reached (503)
 	 */
-	public Attempt begin(@Nullable String account, String address) {
+	public Attempt begin(@Nullable String account, HttpServletRequest request) {
 		try {
-			Bucket addressBucket = this.buckets.bucket("address:" + address, this.addressLimit);
-			take(addressBucket, null, account);
+			Bucket addressBucket = this.buckets.bucket("address:" + request.getRemoteAddr(), this.addressLimit);
+			take(addressBucket, null);
 			Bucket accountBucket = null;
 			if (account != null && !account.isBlank()) {
 				accountBucket = this.buckets.bucket("account:" + key(account), this.accountLimit);
-				take(accountBucket, addressBucket, account);
+				take(accountBucket, addressBucket);
 			}
 			return new Attempt(addressBucket, accountBucket);
 		}
 		catch (RateLimitedException ex) {
+			this.events.publish(SecurityEvent.Type.THROTTLED, request, account, null);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -77,13 +86,13 @@ public final class LoginThrottle {
 			.build();
 	}
 
-	private static void take(Bucket bucket, @Nullable Bucket refundOnRefusal, @Nullable String account) {
+	private static void take(Bucket bucket, @Nullable Bucket refundOnRefusal) {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			if (refundOnRefusal != null) {
 				refundOnRefusal.addTokens(1);
 			}
-			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()), account);
+			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
 	}
 

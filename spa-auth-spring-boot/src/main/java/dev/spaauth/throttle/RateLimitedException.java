@@ -2,40 +2,34 @@ package dev.spaauth.throttle;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.Problems;
 
 /**
  * Thrown when an attempt is refused by the throttle; answered as 429 problem {@code rate_limited}
- * with {@code Retry-After}.
+ * with {@code Retry-After} in whole seconds (RFC 9110 section 10.2.3).
  */
-public class RateLimitedException extends RuntimeException {
+public class RateLimitedException extends ProblemException {
 
 	private final Duration retryAfter;
-
-	private final @Nullable String account;
 
 	/**
 	 * Creates the exception.
 	 * @param retryAfter how long until the next attempt can be accepted
-	 * @param account the account name the attempt named, or null
 	 */
-	public RateLimitedException(Duration retryAfter, @Nullable String account) {
-		super("Too many attempts; retry after " + retryAfter);
+	public RateLimitedException(Duration retryAfter) {
+		super(ProblemCode.RATE_LIMITED, Problems.of(ProblemCode.RATE_LIMITED,
+				"Too many attempts. Wait " + seconds(retryAfter) + " seconds, then try again."), null);
 		this.retryAfter = retryAfter;
-		this.account = account;
-	}
-
-	/**
-	 * Returns the account name the refused attempt named.
-	 * @return the name as submitted, or null
-	 */
-	public @Nullable String getAccount() {
-		return this.account;
+		getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
 	}
 
 	/**
 	 * Returns how long until the next attempt can be accepted.
-	 * @return the wait, at least one second
+	 * @return the wait
 	 */
 	public Duration getRetryAfter() {
 		return this.retryAfter;
@@ -46,7 +40,11 @@ public class RateLimitedException extends RuntimeException {
 	 * @return the seconds, at least 1
 	 */
 	public long getRetryAfterSeconds() {
-		return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
+		return seconds(this.retryAfter);
+	}
+
+	private static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 }

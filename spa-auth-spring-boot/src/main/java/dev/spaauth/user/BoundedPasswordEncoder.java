@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.spaauth.problem.PasswordHashingBusyException;
 
 /**
  * Limits how many password hashes run at once. Argon2id at OWASP's parameters takes 19 MiB and tens
@@ -67,12 +66,12 @@ public final class BoundedPasswordEncoder implements PasswordEncoder {
 	private void acquire() {
 		try {
 			if (!this.slots.tryAcquire(this.waitNanos, TimeUnit.NANOSECONDS)) {
-				throw new PasswordHashingBusyException("No password hashing slot free in time");
+				throw new PasswordHashingBusyException();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new PasswordHashingBusyException("Interrupted while waiting for a password hashing slot");
+			throw new PasswordHashingBusyException();
 		}
 	}
 

@@ -1,8 +1,12 @@
 package dev.spaauth.user;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +19,8 @@ import org.springframework.jdbc.support.KeyHolder;
  * case-insensitively: each is compared by a key, its NFKC form in lower case.
  */
 public class UserAccounts {
+
+	private static final String SUMMARY = "SELECT id, username, email, created_at FROM spa_auth.users ";
 
 	private final JdbcClient jdbc;
 
@@ -36,11 +42,7 @@ public class UserAccounts {
 	 * @return the account with its password hash, or empty
 	 */
 	public Optional<SpaAuthUser> findByUsername(String username) {
-		return this.jdbc
-			.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE username_key = ?")
-			.param(key(username))
-			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.optional();
+		return findBy("username_key", key(username));
 	}
 
 	/**
@@ -49,10 +51,7 @@ public class UserAccounts {
 	 * @return the account with its password hash, or empty
 	 */
 	public Optional<SpaAuthUser> findById(long id) {
-		return this.jdbc.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE id = ?")
-			.param(id)
-			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.optional();
+		return findBy("id", id);
 	}
 
 	/**
@@ -61,10 +60,58 @@ public class UserAccounts {
 	 * @return the account with its password hash, or empty
 	 */
 	public Optional<SpaAuthUser> findByEmail(String email) {
-		return this.jdbc.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE email_key = ?")
-			.param(key(email))
-			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.optional();
+		return findBy("email_key", key(email));
+	}
+
+	/**
+	 * Lists accounts, oldest first, for an administration screen.
+	 * @param offset how many accounts to skip
+	 * @param limit how many to return at most
+	 * @return the accounts, without password hashes
+	 */
+	public List<Summary> list(int offset, int limit) {
+		return this.jdbc.sql(SUMMARY + "ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+			.params(offset, limit)
+			.query(this::summary)
+			.list();
+	}
+
+	/**
+	 * Finds an account as an administration screen shows it.
+	 * @param id the account's id
+	 * @return the account, or empty
+	 */
+	public Optional<Summary> findSummary(long id) {
+		return this.jdbc.sql(SUMMARY + "WHERE id = ?").param(id).query(this::summary).optional();
+	}
+
+	private Summary summary(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong(1);
+		return new Summary(id, rs.getString(2), rs.getString(3), UserRoles.withUser(rolesOf(id)),
+				rs.getObject(4, OffsetDateTime.class).toInstant());
+	}
+
+	/**
+	 * Returns the roles granted to an account besides {@code USER}.
+	 * @param id the account's id
+	 * @return the role names, sorted
+	 */
+	List<String> rolesOf(long id) {
+		return this.jdbc.sql("SELECT role FROM spa_auth.user_roles WHERE user_id = ? ORDER BY role")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	private Optional<SpaAuthUser> findBy(String column, Object value) {
+		return this.jdbc
+			.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE " + column + " = ?")
+			.param(value)
+			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), List.of(),
+					rs.getString(4)))
+			.optional()
+			.map((user) -> new SpaAuthUser(user.getId(), user.getUsername(), user.getEmail(), rolesOf(user.getId()),
+					user.getPassword()));
 	}
 
 	/**
@@ -137,7 +184,7 @@ public class UserAccounts {
 			.params(username, key(username), email, key(email), passwordHash, OffsetDateTime.now(this.clock))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
-		return new SpaAuthUser(id, username, email, passwordHash);
+		return new SpaAuthUser(id, username, email, List.of(), passwordHash);
 	}
 
 	private boolean exists(String column, String value) {
@@ -145,6 +192,18 @@ public class UserAccounts {
 			.param(value)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * An account as an administration screen lists it.
+	 *
+	 * @param id the account's id
+	 * @param username the username
+	 * @param email the email address
+	 * @param roles the roles, sorted, {@code USER} included
+	 * @param createdAt when the account was created
+	 */
+	public record Summary(long id, String username, String email, List<String> roles, Instant createdAt) {
 	}
 
 	static String key(String value) {

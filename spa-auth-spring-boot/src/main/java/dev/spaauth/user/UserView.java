@@ -1,14 +1,17 @@
 package dev.spaauth.user;
 
+import java.util.List;
+
 /**
- * The user as the API shows it: {@code {"id", "username", "email"}}; never a password hash or a
- * session id.
+ * The user as the API shows it: {@code {"id", "username", "email", "roles"}}; never a password hash
+ * or a session id.
  *
  * @param id the account's id
  * @param username the username
  * @param email the email address
+ * @param roles the roles as of log-in, sorted, always including {@code USER}
  */
-public record UserView(long id, String username, String email) {
+public record UserView(long id, String username, String email, List<String> roles) {
 
 	/**
 	 * Creates the view of a principal.
@@ -16,7 +19,7 @@ public record UserView(long id, String username, String email) {
 	 * @return the view
 	 */
 	public static UserView of(SpaAuthUser user) {
-		return new UserView(user.getId(), user.getUsername(), user.getEmail());
+		return new UserView(user.getId(), user.getUsername(), user.getEmail(), user.getRoles());
 	}
 
 }

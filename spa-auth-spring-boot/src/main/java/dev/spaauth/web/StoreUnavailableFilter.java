@@ -10,14 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemResponseWriter;
-import dev.spaauth.problem.Problems;
+import dev.spaauth.problem.StoreFailures;
 
 /**
  * Runs outside the session repository filter and turns a failure of the session store (Redis or the
@@ -28,8 +24,6 @@ import dev.spaauth.problem.Problems;
 public final class StoreUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreUnavailableFilter.class);
-
-	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private final ProblemResponseWriter problems;
 
@@ -48,37 +42,14 @@ public final class StoreUnavailableFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException | ServletException ex) {
-			if (!isStoreFailure(ex) || response.isCommitted()) {
+			if (!StoreFailures.isStoreFailure(ex) || response.isCommitted()) {
 				throw ex;
 			}
 			logger.warn("Session or account store unavailable: {}",
 					NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName());
-			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-			this.problems.write(response, unavailable());
+			response.setHeader("Retry-After", StoreFailures.RETRY_AFTER_SECONDS);
+			this.problems.write(response, StoreFailures.unavailable());
 		}
-	}
-
-	/**
-	 * Returns the problem answered while a store is unavailable.
-	 * @return 503 problem {@code service_unavailable}
-	 */
-	public static ProblemDetail unavailable() {
-		return Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
-				"The server cannot reach its session or account store right now. Try again in a few seconds.");
-	}
-
-	/**
-	 * Returns whether an exception, or one of its causes, is a store outage or timeout.
-	 * @param ex the exception
-	 * @return whether a data-access resource failure or transient failure caused it
-	 */
-	public static boolean isStoreFailure(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -1,10 +1,16 @@
 package dev.spaauth.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.web.server.Cookie.SameSite;
+
+import dev.spaauth.SpaAuthConfigurationException;
+import dev.spaauth.deployment.Deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -22,8 +28,8 @@ class SpaAuthConfigurationValidatorTests {
 		SpaAuthProperties properties = bind();
 
 		assertThat(properties.cookies().secure()).isTrue();
-		assertThat(SpaAuthConfigurationValidator.validate(properties).sameSite())
-			.isEqualTo(SpaAuthProperties.SameSite.LAX);
+		assertThat(SpaAuthConfigurationValidator.deployment(properties).sameSite())
+			.isEqualTo(SameSite.LAX);
 		assertThat(properties.session().effectiveCookieName(true)).isEqualTo("__Host-SESSION");
 		assertThat(properties.session().idleTimeout()).hasMinutes(30);
 		assertThat(properties.session().absoluteTimeout()).hasHours(12);
@@ -102,20 +108,20 @@ class SpaAuthConfigurationValidatorTests {
 
 	@Test
 	void sameSiteIsLaxWithoutAllowedOriginsAndForSiblingOrigins() {
-		assertThat(SpaAuthConfigurationValidator.validate(bind()).sameSite()).isEqualTo(SpaAuthProperties.SameSite.LAX);
-		OriginSettings sibling = SpaAuthConfigurationValidator.validate(bind("allowed-origins",
+		assertThat(SpaAuthConfigurationValidator.deployment(bind()).sameSite()).isEqualTo(SameSite.LAX);
+		Deployment sibling = SpaAuthConfigurationValidator.deployment(bind("allowed-origins",
 				"https://app.example.com,https://admin.example.com:8443", "public-origin", "https://api.example.com"));
-		assertThat(sibling.sameSite()).isEqualTo(SpaAuthProperties.SameSite.LAX);
+		assertThat(sibling.sameSite()).isEqualTo(SameSite.LAX);
 		assertThat(sibling.allowedOrigins()).map(Object::toString)
 			.containsExactly("https://app.example.com", "https://admin.example.com:8443");
 	}
 
 	@Test
 	void sameSiteIsNoneWhenAnAllowedOriginIsCrossSite() {
-		OriginSettings settings = SpaAuthConfigurationValidator
-			.validate(bind("allowed-origins", "https://app.example.net", "public-origin", "https://api.example.com"));
+		Deployment settings = SpaAuthConfigurationValidator
+			.deployment(bind("allowed-origins", "https://app.example.net", "public-origin", "https://api.example.com"));
 
-		assertThat(settings.sameSite()).isEqualTo(SpaAuthProperties.SameSite.NONE);
+		assertThat(settings.sameSite()).isEqualTo(SameSite.NONE);
 	}
 
 	@Test
@@ -136,12 +142,29 @@ class SpaAuthConfigurationValidatorTests {
 				"Set spa-auth.public-origin");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "*", "null", "https://app.example.com/spa", "https://*.example.com" })
+	void wildcardNullOrPathInAllowedOriginsIsRefused(String bad) {
+		assertRefused(bind("allowed-origins", bad, "public-origin", "https://api.example.com"),
+				"spa-auth.allowed-origins[0] is", "Write an exact origin");
+	}
+
 	@Test
-	void wildcardNullOrPathInAllowedOriginsIsRefused() {
-		for (String bad : new String[] { "*", "null", "https://app.example.com/spa", "https://*.example.com" }) {
-			assertRefused(bind("allowed-origins", bad, "public-origin", "https://api.example.com"),
-					"spa-auth.allowed-origins[0] is", "Write an exact origin");
-		}
+	void crossSiteLoopbackOriginsInDevelopmentSuggestOneHostName() {
+		assertRefused(bind("allowed-origins", "http://127.0.0.1:5173", "public-origin", "http://localhost:8080"),
+				"is cross-site with http://localhost:8080", "use one host name for both, such as http://localhost:5173");
+	}
+
+	@Test
+	void omittedSameSiteIsRefused() {
+		assertRefused(bind("cookies.same-site", "omitted"), "'omitted'", "Remove spa-auth.cookies.same-site");
+	}
+
+	@Test
+	void extraCorsRequestHeadersAreAllowedHeaders() {
+		Deployment deployment = SpaAuthConfigurationValidator.deployment(bind("cors.allowed-headers", "Authorization"));
+
+		assertThat(deployment.cors().allowedHeaders()).containsExactly("Authorization");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.spaauth.SpaAuthConfigurationException;
 import dev.spaauth.testapp.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -127,7 +127,9 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		Response response = this.browser.post("/api/auth/signup").csrf(this.browser.csrf()).json(body).send();
 
 		assertThat(response.status()).isEqualTo(201);
-		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email");
+		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email",
+				"roles");
+		assertThat(response.json().get("user").get("roles").toString()).isEqualTo("[\"USER\"]");
 		Map<String, Object> row = this.jdbc
 			.sql("SELECT id, username_key, password_hash, created_at FROM spa_auth.users WHERE username = ?")
 			.param(username)

@@ -103,7 +103,7 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void sessionStatusWhenAuthenticatedThenOnlyIdUsernameAndEmail() {
+	void sessionStatusWhenAuthenticatedThenOnlyIdUsernameEmailAndRoles() {
 		// SEC-32 (2) and ASVS 15.3.1: a minimal profile, no hash, no session id, no internals.
 		String username = signedUp(this.browser);
 		String session = this.browser.cookies().get(SESSION);
@@ -112,8 +112,10 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 
 		assertThat(response.json().propertyNames()).containsExactlyInAnyOrder("authenticated", "user", "idleExpiresAt",
 				"absoluteExpiresAt");
-		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email");
+		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email",
+				"roles");
 		assertThat(response.json().get("user").get("username").asString()).isEqualTo(username);
+		assertThat(response.json().get("user").get("roles").toString()).isEqualTo("[\"USER\"]");
 		assertThat(response.body()).doesNotContain(session)
 			.doesNotContain(new String(Base64.getDecoder().decode(session)))
 			.doesNotContain("argon2")

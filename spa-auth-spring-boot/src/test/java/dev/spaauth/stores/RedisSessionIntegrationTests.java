@@ -16,6 +16,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.PrivateRedis;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.TestApplication;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.spaauth.problem.PasswordHashingBusyException;
+import dev.spaauth.user.PasswordHashingBusyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,116 @@
+package dev.spaauth.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.spaauth.account.EmailChangeController;
+import dev.spaauth.account.EmailChangeService;
+import dev.spaauth.account.PasswordChangeController;
+import dev.spaauth.account.PasswordChangeService;
+import dev.spaauth.account.PasswordConfirmation;
+import dev.spaauth.account.PasswordResetController;
+import dev.spaauth.account.PasswordResetService;
+import dev.spaauth.account.ReauthenticationController;
+import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.config.SpaAuthEndpoints;
+import dev.spaauth.login.AuthController;
+import dev.spaauth.mail.Notices;
+import dev.spaauth.session.Reauthentication;
+import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.session.UserSessions;
+import dev.spaauth.signup.SignupController;
+import dev.spaauth.signup.SignupService;
+import dev.spaauth.throttle.LoginThrottle;
+import dev.spaauth.user.OneTimeTokens;
+import dev.spaauth.user.PasswordPolicy;
+import dev.spaauth.user.UserAccounts;
+
+/**
+ * spa-auth's endpoints under {@code spa-auth.base-path} (log-in and log-out, sign-up, re-authentication,
+ * password change, email change, password reset) and the services behind them.
+ */
+@Configuration(proxyBeanMethods = false)
+class SpaAuthEndpointsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpaAuthEndpoints spaAuthEndpoints(SpaAuthProperties properties) {
+		return new SpaAuthEndpoints(properties.basePath(), properties.publicPaths(), properties.protectedPaths());
+	}
+
+	@Bean
+	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
+			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication) {
+		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication);
+	}
+
+	@Bean
+	SignupService spaAuthSignupService(UserAccounts accounts, PasswordEncoder encoder, PasswordPolicy policy,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+		return new SignupService(accounts, encoder, policy, new TransactionTemplate(transactionManager), events);
+	}
+
+	@Bean
+	SignupController spaAuthSignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle,
+			SecurityEvents events) {
+		return new SignupController(signup, sessions, throttle, events);
+	}
+
+	@Bean
+	PasswordConfirmation spaAuthPasswordConfirmation(AuthenticationManager authenticationManager,
+			LoginThrottle throttle, SecurityEvents events) {
+		return new PasswordConfirmation(authenticationManager, throttle, events);
+	}
+
+	@Bean
+	ReauthenticationController spaAuthReauthenticationController(PasswordConfirmation passwords,
+			Reauthentication reauthentication, SessionLifecycle sessions, SecurityEvents events) {
+		return new ReauthenticationController(passwords, reauthentication, sessions, events);
+	}
+
+	@Bean
+	PasswordChangeService spaAuthPasswordChangeService(PasswordConfirmation passwords, PasswordPolicy policy,
+			PasswordEncoder encoder, UserAccounts accounts, OneTimeTokens tokens, SessionLifecycle sessions,
+			UserSessions userSessions, Reauthentication reauthentication, Notices notices, SecurityEvents events) {
+		return new PasswordChangeService(passwords, policy, encoder, accounts, tokens, sessions, userSessions,
+				reauthentication, notices, events);
+	}
+
+	@Bean
+	PasswordChangeController spaAuthPasswordChangeController(PasswordChangeService passwordChange) {
+		return new PasswordChangeController(passwordChange);
+	}
+
+	@Bean
+	EmailChangeService spaAuthEmailChangeService(Reauthentication reauthentication, UserAccounts accounts,
+			OneTimeTokens tokens, Notices notices, SessionLifecycle sessions, SecurityEvents events,
+			UserSessions userSessions, SpaAuthProperties properties) {
+		return new EmailChangeService(reauthentication, accounts, tokens, notices, sessions, events, userSessions,
+				properties.tokens().emailChangeLifetime());
+	}
+
+	@Bean
+	EmailChangeController spaAuthEmailChangeController(EmailChangeService emailChange) {
+		return new EmailChangeController(emailChange);
+	}
+
+	@Bean
+	PasswordResetService spaAuthPasswordResetService(UserAccounts accounts, OneTimeTokens tokens,
+			PasswordPolicy policy, PasswordEncoder encoder, UserSessions userSessions, LoginThrottle throttle,
+			Notices notices, SecurityEvents events, SpaAuthProperties properties) {
+		return new PasswordResetService(accounts, tokens, policy, encoder, userSessions, throttle, notices, events,
+				properties.tokens().passwordResetLifetime());
+	}
+
+	@Bean
+	PasswordResetController spaAuthPasswordResetController(PasswordResetService reset) {
+		return new PasswordResetController(reset);
+	}
+
+}

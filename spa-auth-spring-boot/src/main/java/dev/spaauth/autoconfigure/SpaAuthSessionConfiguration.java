@@ -1,0 +1,69 @@
+package dev.spaauth.autoconfigure;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionIdGenerator;
+
+import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
+import dev.spaauth.session.RandomSessionIdGenerator;
+import dev.spaauth.session.Reauthentication;
+import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.session.SessionTimeouts;
+import dev.spaauth.session.SessionsController;
+import dev.spaauth.session.UserSessions;
+import dev.spaauth.audit.SecurityEvents;
+
+/**
+ * Sessions: their ids, where the security context lives, starting and ending them, timeouts and
+ * freshness, and the user's own list of sessions. The store itself is Spring Session's (JDBC or
+ * Redis, see {@link SpaAuthEnvironmentPostProcessor} and {@link SpaAuthSessionAutoConfiguration}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SpaAuthSessionConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionIdGenerator spaAuthSessionIdGenerator() {
+		return new RandomSessionIdGenerator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityContextRepository spaAuthSecurityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SessionLifecycle spaAuthSessionLifecycle(SecurityContextRepository securityContextRepository,
+			SessionBoundCsrfTokenRepository csrfTokens, SpaAuthProperties properties) {
+		return new SessionLifecycle(securityContextRepository, csrfTokens,
+				new SessionTimeouts(properties.session().idleTimeout(), properties.session().absoluteTimeout()));
+	}
+
+	@Bean
+	Reauthentication spaAuthReauthentication(SpaAuthProperties properties) {
+		return new Reauthentication(properties.reauthentication().window(), Clock.systemUTC());
+	}
+
+	@Bean
+	UserSessions spaAuthUserSessions(FindByIndexNameSessionRepository<? extends Session> sessionRepository) {
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		return new UserSessions(sessionRepository, secret);
+	}
+
+	@Bean
+	SessionsController spaAuthSessionsController(UserSessions userSessions, SessionLifecycle sessions,
+			SecurityEvents events) {
+		return new SessionsController(userSessions, sessions, events);
+	}
+
+}

@@ -1,0 +1,245 @@
+package dev.spaauth.deployment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.web.server.Cookie.SameSite;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
+
+import dev.spaauth.SpaAuthConfigurationException;
+
+/**
+ * Where the SPA and the API live, and everything that follows from it, decided in this one place:
+ * the API's public origin, the SPA origins allowed to call it with cookies, whether those are
+ * same-site or cross-site with the API (from the Public Suffix List), and from that the
+ * {@code SameSite} and {@code Secure} attributes of both of spa-auth's cookies, the
+ * {@code Cross-Origin-Resource-Policy}, which origins are trusted for unsafe requests and which get
+ * CORS (RFC 6265bis sections 4.1.2.5, 4.1.2.7 and 5.2; Fetch standard, "CORS protocol").
+ * <p>
+ * Built once at start-up by {@link #resolve}, which refuses combinations browsers cannot work with.
+ */
+public final class Deployment {
+
+	private static final Logger logger = LoggerFactory.getLogger(Deployment.class);
+
+	private final @Nullable Origin publicOrigin;
+
+	private final List<Origin> allowedOrigins;
+
+	private final boolean secureCookies;
+
+	private final SameSite sameSite;
+
+	private final Cors cors;
+
+	private Deployment(@Nullable Origin publicOrigin, List<Origin> allowedOrigins, boolean secureCookies,
+			SameSite sameSite, Cors cors) {
+		this.publicOrigin = publicOrigin;
+		this.allowedOrigins = List.copyOf(allowedOrigins);
+		this.secureCookies = secureCookies;
+		this.sameSite = sameSite;
+		this.cors = cors;
+	}
+
+	/**
+	 * CORS settings for the allowed origins.
+	 *
+	 * @param preflightMaxAge how long browsers may cache a preflight answer
+	 * @param allowedHeaders request headers allowed besides {@code Content-Type}, {@code Accept} and the
+	 * CSRF header, such as {@code Authorization}
+	 */
+	public record Cors(Duration preflightMaxAge, List<String> allowedHeaders) {
+	}
+
+	/**
+	 * Parses and checks the deployment settings.
+	 * @param publicOrigin {@code spa-auth.public-origin}, or null to take each request's own origin
+	 * @param allowedOrigins {@code spa-auth.allowed-origins}
+	 * @param secureCookies {@code spa-auth.cookies.secure}
+	 * @param sameSite {@code spa-auth.cookies.same-site}, or null to derive it
+	 * @param cors the CORS settings
+	 * @return the deployment
+	 * @throws SpaAuthConfigurationException for a malformed origin, allowed origins without a public
+	 * origin, Secure cookies on a plain-HTTP public origin, a SameSite value the allowed origins cannot
+	 * work with, {@code SameSite=None} without {@code Secure}, or a cross-site SPA with a plain-HTTP API
+	 */
+	public static Deployment resolve(@Nullable String publicOrigin, List<String> allowedOrigins, boolean secureCookies,
+			@Nullable SameSite sameSite, Cors cors) {
+		Origin api = (publicOrigin != null) ? parse("spa-auth.public-origin", publicOrigin) : null;
+		List<Origin> allowed = new ArrayList<>();
+		for (int i = 0; i < allowedOrigins.size(); i++) {
+			allowed.add(parse("spa-auth.allowed-origins[" + i + "]", allowedOrigins.get(i)));
+		}
+		if (!allowed.isEmpty() && api == null) {
+			fail("spa-auth.allowed-origins is set but spa-auth.public-origin is not; without the API's own origin "
+					+ "spa-auth cannot tell whether the SPA is same-site (SameSite=Lax) or cross-site (SameSite=None).",
+					"Set spa-auth.public-origin to the API's origin as browsers see it, such as "
+							+ "https://api.example.com.");
+		}
+		if (api != null && secureCookies && !api.isHttps() && !api.isLoopback()) {
+			fail("spa-auth.public-origin is " + api + " but cookies are Secure; browsers do not store "
+					+ "Secure cookies from plain-HTTP origins other than localhost.",
+					"Serve the API over HTTPS (behind a proxy, also set server.forward-headers-strategy=native), or, "
+							+ "for development only, set spa-auth.cookies.secure=false.");
+		}
+		List<Origin> crossSite = allowed.stream().filter((origin) -> !origin.isSameSite(api)).toList();
+		SameSite effective = (sameSite != null) ? sameSite : crossSite.isEmpty() ? SameSite.LAX : SameSite.NONE;
+		if (effective == SameSite.OMITTED) {
+			fail("spa-auth.cookies.same-site is 'omitted'; spa-auth always states SameSite on its cookies, since "
+					+ "browsers disagree on the default.", "Remove spa-auth.cookies.same-site to derive it, or set lax, "
+							+ "strict or none.");
+		}
+		if (!crossSite.isEmpty() && effective != SameSite.NONE) {
+			fail("spa-auth.cookies.same-site is '" + effective.attributeValue().toLowerCase() + "' but the allowed origin "
+					+ crossSite.get(0) + " is cross-site with " + api + "; browsers would not send the cookies on its "
+					+ "requests.", "Remove spa-auth.cookies.same-site to derive 'none', or serve the SPA and the API "
+							+ "on one site (for example app.example.com and api.example.com)." + oneHostHint(crossSite.get(0), api));
+		}
+		if (effective == SameSite.NONE && !secureCookies) {
+			fail("spa-auth.cookies.same-site is 'none' but spa-auth.cookies.secure is false; browsers refuse "
+					+ "SameSite=None cookies without Secure (RFC 6265bis section 4.1.2.7).",
+					"Serve the API over HTTPS and set spa-auth.cookies.secure=true, or use same-site 'lax'.");
+		}
+		if (!crossSite.isEmpty() && !api.isHttps()) {
+			fail("The allowed origin " + crossSite.get(0) + " is cross-site with " + api
+					+ ", which needs SameSite=None; Secure cookies, but the API is not served over HTTPS.",
+					"Serve the API over HTTPS and set spa-auth.public-origin to its https:// origin."
+							+ oneHostHint(crossSite.get(0), api));
+		}
+		if (!crossSite.isEmpty()) {
+			logger.warn("The allowed origin {} is cross-site with the API at {}: the cookies are third-party "
+					+ "cookies there, which Safari and Firefox block by default. Prefer sibling subdomains of one "
+					+ "site, or a reverse proxy that puts the API on the SPA's origin.", crossSite.get(0), api);
+		}
+		return new Deployment(api, allowed, secureCookies, effective, cors);
+	}
+
+	/**
+	 * In development, {@code localhost} and {@code 127.0.0.1} are different sites: one host name for
+	 * both makes them same-site.
+	 */
+	private static String oneHostHint(Origin spa, Origin api) {
+		if (!spa.isLoopback() || !api.isLoopback()) {
+			return "";
+		}
+		return " In development, use one host name for both, such as http://localhost:" + portOf(spa)
+				+ " for the SPA and http://localhost:" + portOf(api) + " for the API: different ports of one host "
+				+ "are same-site.";
+	}
+
+	private static int portOf(Origin origin) {
+		return (origin.port() != -1) ? origin.port() : origin.isHttps() ? 443 : 80;
+	}
+
+	/**
+	 * Returns whether pages of an origin may make unsafe requests with the user's cookies: the API's
+	 * own origin (the public origin or, without one, the origin the request was addressed to, which
+	 * honours forwarded headers only when {@code server.forward-headers-strategy} is set) and the allowed
+	 * origins (OWASP CSRF Prevention Cheat Sheet, "Verifying Origin With Standard Headers").
+	 * @param origin the origin from the request's {@code Origin} or {@code Referer} header
+	 * @param request the request, for its own origin when no public origin is configured
+	 * @return whether the origin is trusted
+	 */
+	public boolean isTrusted(Origin origin, HttpServletRequest request) {
+		return this.allowedOrigins.contains(origin) || origin.equals(ownOrigin(request));
+	}
+
+	/**
+	 * Returns the API's public origin.
+	 * @return the configured origin, or null when each request's own origin is used
+	 */
+	public @Nullable Origin publicOrigin() {
+		return this.publicOrigin;
+	}
+
+	/**
+	 * Returns the SPA origins allowed to call the API with credentials.
+	 * @return the origins from {@code spa-auth.allowed-origins}, in configuration order; empty when the SPA
+	 * is on the API's own origin
+	 */
+	public List<Origin> allowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	/**
+	 * Returns the CORS settings.
+	 * @return preflight cache time and extra allowed headers
+	 */
+	public Cors cors() {
+		return this.cors;
+	}
+
+	/**
+	 * Returns whether spa-auth's cookies carry {@code Secure} (and the session cookie its
+	 * {@code __Host-} prefix).
+	 * @return {@code spa-auth.cookies.secure}
+	 */
+	public boolean secureCookies() {
+		return this.secureCookies;
+	}
+
+	/**
+	 * Returns the SameSite attribute of both cookies: the configured one or, unset, {@code Lax} when
+	 * every allowed origin is same-site with the public origin and {@code None} otherwise.
+	 * @return {@code LAX}, {@code STRICT} or {@code NONE}, never {@code OMITTED}
+	 */
+	public SameSite sameSite() {
+		return this.sameSite;
+	}
+
+	/**
+	 * Returns the {@code Cross-Origin-Resource-Policy} of every response: {@code same-origin}, or
+	 * {@code same-site} when SPA origins are allowed.
+	 * @return the policy
+	 */
+	public CrossOriginResourcePolicy crossOriginResourcePolicy() {
+		return this.allowedOrigins.isEmpty() ? CrossOriginResourcePolicy.SAME_ORIGIN
+				: CrossOriginResourcePolicy.SAME_SITE;
+	}
+
+	/**
+	 * Starts a cookie with the deployment's attributes: {@code Path=/}, no {@code Domain} (host-only,
+	 * so a sibling subdomain never receives it), {@code Secure} when configured, and the SameSite
+	 * value.
+	 * @param name the cookie's name
+	 * @param value the cookie's value
+	 * @return a builder to add {@code HttpOnly} or a max age to
+	 */
+	public ResponseCookie.ResponseCookieBuilder cookie(String name, String value) {
+		return ResponseCookie.from(name, value).path("/").secure(this.secureCookies).sameSite(this.sameSite.attributeValue());
+	}
+
+	private Origin ownOrigin(HttpServletRequest request) {
+		if (this.publicOrigin != null) {
+			return this.publicOrigin;
+		}
+		String host = request.getServerName();
+		if (host.contains(":") && !host.startsWith("[")) {
+			host = "[" + host + "]";
+		}
+		return Origin.of(request.getScheme(), host, request.getServerPort());
+	}
+
+	private static Origin parse(String property, String value) {
+		try {
+			return Origin.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new SpaAuthConfigurationException(property + " is '" + value + "': " + ex.getMessage() + ".",
+					"Write an exact origin such as https://app.example.com or http://localhost:5173 (scheme, host "
+							+ "and port only); list several origins one by one.");
+		}
+	}
+
+	private static void fail(String description, String action) {
+		throw new SpaAuthConfigurationException(description, action);
+	}
+
+}

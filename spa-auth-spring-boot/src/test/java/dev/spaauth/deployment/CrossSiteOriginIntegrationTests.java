@@ -1,0 +1,46 @@
+package dev.spaauth.deployment;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An SPA on another site ({@code https://app.example.test}) than the API
+ * ({@code https://api.other-site.test}): the cookies become {@code SameSite=None; Secure} so the
+ * browser sends them on the SPA's credentialed requests.
+ */
+@TestPropertySource(properties = { "spa-auth.allowed-origins=https://app.example.test/",
+		"spa-auth.public-origin=https://api.other-site.test",
+		"spring.datasource.url=jdbc:h2:mem:spa-auth-cross-site;DB_CLOSE_DELAY=-1" })
+class CrossSiteOriginIntegrationTests extends IntegrationTestSupport {
+
+	@Test
+	void cookiesAreSameSiteNoneAndSecure() {
+		String username = uniqueUsername();
+		String token = this.browser.get("/api/auth/csrf")
+			.header("Origin", "https://app.example.test")
+			.send()
+			.json()
+			.get("csrfToken")
+			.asString();
+
+		Response signup = this.browser.post("/api/auth/signup")
+			.header("Origin", "https://app.example.test")
+			.csrf(token)
+			.json(java.util.Map.of("username", username, "email", username + "@example.com", "password", PASSWORD))
+			.send();
+
+		assertThat(signup.status()).isEqualTo(201);
+		assertThat(signup.header("Access-Control-Allow-Origin")).hasValue("https://app.example.test");
+		for (String name : new String[] { "__Host-SESSION", "XSRF-TOKEN" }) {
+			assertThat(signup.setCookie(name).orElseThrow().attribute("SameSite")).as(name).isEqualTo("None");
+			assertThat(signup.setCookie(name).orElseThrow().has("Secure")).as(name).isTrue();
+		}
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.spaauth.deployment;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The trusted-origin check in a same-origin deployment: only pages of the API's own origin may make
+ * unsafe requests, even with a valid session and CSRF token.
+ */
+class OriginCheckIntegrationTests extends IntegrationTestSupport {
+
+	@Test
+	void unsafeRequestWithValidTokenFromUntrustedOriginsThenOriginForbidden() {
+		String token = signedUpToken();
+		for (String origin : new String[] { "https://attacker.example", "null", "https://localhost:" + this.port,
+				"http://localhost:" + (this.port + 1), "https://[", "http://evil.localhost:" + this.port }) {
+			Response response = post(token).header("Origin", origin).send();
+			assertOriginForbidden(response, origin);
+		}
+		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+	}
+
+	@Test
+	void unsafeRequestWithValidTokenFromOwnOriginThenAllowed() {
+		String token = signedUpToken();
+
+		assertThat(post(token).header("Origin", "http://localhost:" + this.port).send().status()).isEqualTo(200);
+		assertThat(post(token).header("Origin", "HTTP://LOCALHOST:" + this.port).send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void withoutOriginTheRefererDecides() {
+		String token = signedUpToken();
+
+		assertThat(post(token).header("Referer", "http://localhost:" + this.port + "/notes?x=1").send().status())
+			.isEqualTo(200);
+		for (String referer : new String[] { "https://attacker.example/x", "https://localhost:" + this.port + "/",
+				"", "https://", "//localhost/", "http://évil.example/" }) {
+			assertOriginForbidden(post(token).header("Referer", referer).send(), referer);
+		}
+	}
+
+	@Test
+	void crossSiteFetchMetadataWithoutOriginOrRefererThenForbidden() {
+		String token = signedUpToken();
+
+		assertOriginForbidden(post(token).header("Sec-Fetch-Site", "cross-site").send(), "Sec-Fetch-Site");
+		assertThat(post(token).header("Sec-Fetch-Site", "same-origin").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void forwardedHeadersAreIgnoredUnlessConfigured() {
+		// Without server.forward-headers-strategy a client cannot make its own origin look trusted.
+		String token = signedUpToken();
+
+		Response response = post(token).header("Origin", "https://attacker.example")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "attacker.example")
+			.header("X-Forwarded-Port", "443")
+			.send();
+
+		assertOriginForbidden(response, "forwarded headers");
+	}
+
+	@Test
+	void twoOriginHeadersThenForbidden() {
+		String token = signedUpToken();
+
+		Response response = post(token).header("Origin", "http://localhost:" + this.port)
+			.header("Origin", "https://attacker.example")
+			.send();
+
+		assertOriginForbidden(response, "two Origin headers");
+	}
+
+	@Test
+	void missingBrowserHeadersNeverReplaceTheToken() {
+		String token = signedUpToken();
+
+		assertThat(post(token).send().status()).isEqualTo(200);
+		Response noToken = this.browser.post("/api/things").json(Map.of()).send();
+		assertThat(noToken.status()).isEqualTo(403);
+		assertThat(noToken.json().get("code").asString()).isEqualTo("csrf_failed");
+	}
+
+	@Test
+	void loginFromUntrustedOriginWithValidAnonymousTokenThenForbiddenAndNoSession() {
+		// Login CSRF: the victim's own pre-session token, replayed from an attacker's page.
+		String username = signedUp(new ApiClient(this.port));
+		String token = this.browser.csrf();
+
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(token)
+			.header("Origin", "https://attacker.example")
+			.json(Map.of("username", username, "password", PASSWORD))
+			.send();
+
+		assertOriginForbidden(response, "login");
+		assertThat(response.setCookie("__Host-SESSION")).isEmpty();
+		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isFalse();
+	}
+
+	@Test
+	void safeRequestsFromAnyOriginAreNotRefusedButGetNoCorsHeaders() {
+		signedUp(this.browser);
+
+		Response response = this.browser.get("/api/things").header("Origin", "https://attacker.example").send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
+	}
+
+	private ApiClient.Request post(String token) {
+		return this.browser.post("/api/things").csrf(token).json(Map.of("a", 1));
+	}
+
+	private String signedUpToken() {
+		String username = uniqueUsername();
+		return this.browser.signup(username, username + "@example.com", PASSWORD).json().get("csrfToken").asString();
+	}
+
+	private static void assertOriginForbidden(Response response, String what) {
+		assertThat(response.status()).as(what).isEqualTo(403);
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("code").asString()).as(what).isEqualTo("origin_forbidden");
+	}
+
+}
