@@ -10,8 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * The demo SPA as a person sees it, by roles and labels (documented at the top of the SPA's
- * {@code app.js}).
+ * The demo SPA as a person sees it, by roles and labels (documented in the SPA's
+ * {@code README.md}, next to its {@code app.js}).
  */
 final class NotesPage {
 
