@@ -14,12 +14,21 @@ function errorSlot(control) {
 	return control.form?.querySelector(`#${CSS.escape(id)}`) ?? document.getElementById(id);
 }
 
+/** The text of a control's label ("New password"), looked up in its form (which may be detached). */
+export function labelText(control) {
+	const selector = `label[for="${CSS.escape(control.id)}"]`;
+	const label = control.form?.querySelector(selector) ?? document.querySelector(selector);
+	return label?.textContent.trim() || control.name;
+}
+
 /**
  * Puts each `{ field: message }` entry next to the form control named `field`
  * (in the element referenced by its aria-describedby "<id>-error") and marks the
- * control aria-invalid. Returns the messages whose field is not in the form.
+ * control aria-invalid. Returns the controls so marked, and the messages whose
+ * field is not in the form.
  */
 export function showFieldErrors(form, errors) {
+	const marked = [];
 	const leftovers = [];
 	for (const [field, message] of Object.entries(errors ?? {})) {
 		const control = form.elements.namedItem(field);
@@ -27,11 +36,12 @@ export function showFieldErrors(form, errors) {
 		if (slot) {
 			slot.textContent = message;
 			control.setAttribute('aria-invalid', 'true');
+			marked.push(control);
 		} else {
 			leftovers.push(message);
 		}
 	}
-	return leftovers;
+	return { marked, leftovers };
 }
 
 /** Removes the field errors of one control, or of every control in a form. */

@@ -1,7 +1,7 @@
 // Form and error helpers shared by the screens: required fields, field messages, and the API's
-// problems.
+// problems told in the form's own words.
 import { HTTPError, NetworkError } from '/spa-auth-client/index.js';
-import { setAlert, showFieldErrors, clearFieldErrors, firstInvalid } from './dom.js';
+import { setAlert, showFieldErrors, clearFieldErrors, firstInvalid, labelText } from './dom.js';
 import { app } from './state.js';
 
 /** Empties a form and its field messages, and hides the given alert and status elements. */
@@ -60,7 +60,18 @@ export function handleError(error, { alert, form, signedIn = false }) {
 		app.sessionEnded();
 		return true;
 	}
-	const leftovers = form && error instanceof HTTPError ? showFieldErrors(form, error.errors) : [];
-	setAlert(alert, [describe(error), ...leftovers].join(' '));
+	const invalidFields = form && error instanceof HTTPError && Object.keys(error.errors).length > 0;
+	setAlert(alert, invalidFields ? fieldProblem(form, error.errors) : describe(error));
 	return false;
+}
+
+/**
+ * Shows the field messages, and says which fields by their labels: the problem's detail names the
+ * API's fields ("Please correct: newPassword."), the form's labels are what the user sees ("Please
+ * correct: New password."). Messages for fields the form does not have are added as they are.
+ */
+function fieldProblem(form, errors) {
+	const { marked, leftovers } = showFieldErrors(form, errors);
+	const labels = marked.map(labelText);
+	return [labels.length > 0 ? `Please correct: ${labels.join(', ')}.` : '', ...leftovers].join(' ').trim();
 }

@@ -1,0 +1,76 @@
+package dev.spaauth.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SPA's forms in Chromium: a validation problem names the fields by the form's labels (not the
+ * API's field names).
+ */
+@ExtendWith(BrowserSuiteExtension.class)
+class FormsIntegrationTests {
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(value = Shape.class, names = "BACKEND")
+	void validationProblemsNameTheFieldsByTheFormsLabels(Shape shape, BrowserSuite suite) {
+		Deployment deployment = suite.deployment(shape);
+		String username = NotesPage.newUsername("l");
+		try (BrowserContext context = suite.newContext()) {
+			NotesPage spa = NotesPage.in(context).open(deployment);
+			Page page = spa.page();
+
+			// Sign-up: the API says "Please correct: username, password."
+			page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Create an account")).click();
+			page.getByLabel("Username").fill("x!");
+			page.getByLabel("Email").fill(NotesPage.email(username));
+			page.getByLabel("Password").fill("short");
+			spa.button("Sign up").click();
+			assertThat(spa.alert()).hasText("Please correct: Username, Password.");
+			// The field messages next to the fields are the API's, as they were.
+			assertThat(page.getByText("Use 3 to 50 letters, digits, '.', '_' or '-'.")).isVisible();
+			assertThat(page.getByText("Use at least 8 characters.")).isVisible();
+			assertThat(page.getByLabel("Password")).hasAttribute("aria-invalid", "true");
+			page.getByLabel("Username").fill(username);
+			page.getByLabel("Password").fill(NotesPage.PASSWORD);
+			spa.button("Sign up").click();
+			spa.expectSignedInAs(username);
+
+			// A note of 2,001 characters: "text" in the API, "New note" on the screen.
+			page.getByLabel("New note").fill("x".repeat(2001));
+			spa.button("Add note").click();
+			assertThat(spa.alert()).hasText("Please correct: New note.");
+			assertThat(page.getByText("Keep the note to 2000 characters or fewer.")).isVisible();
+			assertThat(spa.notes()).hasCount(0);
+
+			// Change email ("newEmail"), after the "Confirm it's you" dialog.
+			spa.openAccount();
+			page.getByLabel("New email").fill("not-an-email");
+			spa.button("Change email").click();
+			spa.reauthDialog().getByLabel("Current password").fill(NotesPage.PASSWORD);
+			spa.reauthDialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm")).click();
+			assertThat(form(page, "Change email").getByRole(AriaRole.ALERT)).hasText("Please correct: New email.");
+			assertThat(page.getByLabel("New email")).hasAttribute("aria-invalid", "true");
+
+			// Change password ("newPassword").
+			page.getByLabel("Current password").fill(NotesPage.PASSWORD);
+			page.getByLabel("New password").fill("short");
+			spa.button("Change password").click();
+			assertThat(form(page, "Change password").getByRole(AriaRole.ALERT))
+				.hasText("Please correct: New password.");
+			assertThat(page.getByLabel("New password")).hasAttribute("aria-invalid", "true");
+		}
+	}
+
+	private static Locator form(Page page, String name) {
+		return page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName(name));
+	}
+
+}
