@@ -12,6 +12,7 @@ import { setAlert } from './dom.js';
 import { describe, handleError, hasStatus } from './forms.js';
 import { loadApiBaseUrl } from './config.js';
 import { showScreen, currentRoute, replaceAddress } from './nav.js';
+import { keepDrafts, restoreDrafts, discardDrafts } from './drafts.js';
 import * as expiry from './views/expiry-banner.js';
 import { askPassword, closeReauthDialog } from './views/reauth.js';
 import { showAuth, focusUsername } from './views/auth.js';
@@ -57,6 +58,7 @@ async function route({ focus = false } = {}) {
 		heading = await enterNotes(seq);
 	}
 	if (seq !== app.navigation) return;
+	if (app.user) restoreDrafts(app.user, main);
 	if (focus && heading) heading.focus();
 }
 
@@ -88,8 +90,9 @@ function forgetUser() {
 	closeReauthDialog();
 }
 
-/** A 401 while signed in: the log-in tab says the session has ended. */
+/** A 401 while signed in: what the user typed is kept for their next log-in (see drafts.js). */
 function sessionEnded() {
+	keepDrafts(app.user, main);
 	forgetUser();
 	showAuth('login', { alert: SESSION_ENDED });
 	focusUsername();
@@ -104,8 +107,8 @@ function signedOut({ notice = '' } = {}) {
 	focusUsername();
 }
 
-/** "Log out" (or the expiry banner's "Log in again"). */
-async function logOut({ button = header.logoutButton } = {}) {
+/** "Log out" (or the expiry banner's "Log in again", which keeps what the user typed). */
+async function logOut({ button = header.logoutButton, keepTyped = false } = {}) {
 	setAlert(header.alert);
 	button.disabled = true;
 	try {
@@ -119,6 +122,8 @@ async function logOut({ button = header.logoutButton } = {}) {
 	} finally {
 		button.disabled = false;
 	}
+	if (keepTyped) keepDrafts(app.user, main);
+	else discardDrafts();
 	signedOut();
 }
 

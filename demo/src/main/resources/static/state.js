@@ -14,6 +14,6 @@ export const app = {
 	sessionEnded: undefined,
 	/** ({ notice }): the session is over (e.g. after a password reset); the log-in tab, with a notice. */
 	signedOut: undefined,
-	/** async ({ button }): logs out, then shows the log-in tab. */
+	/** async ({ button, keepTyped }): logs out, then shows the log-in tab. */
 	logOut: undefined,
 };

@@ -143,8 +143,9 @@ async function staySignedIn(event) {
 	}
 }
 
+/** What the user typed is kept for after the log-in, as when the session ends. */
 function logInAgain(event) {
-	app.logOut({ button: event.currentTarget });
+	app.logOut({ button: event.currentTarget, keepTyped: true });
 }
 
 // Timers are slowed down in background tabs: check as soon as the tab is visible again.

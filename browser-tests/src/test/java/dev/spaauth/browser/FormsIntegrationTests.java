@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SPA's forms in Chromium: a validation problem names the fields by the form's labels (not the
- * API's field names).
+ * API's field names), text typed when the session ended comes back after the same user logs in
+ * again (and only for that user).
  */
 @ExtendWith(BrowserSuiteExtension.class)
 class FormsIntegrationTests {
@@ -66,6 +67,69 @@ class FormsIntegrationTests {
 			assertThat(form(page, "Change password").getByRole(AriaRole.ALERT))
 				.hasText("Please correct: New password.");
 			assertThat(page.getByLabel("New password")).hasAttribute("aria-invalid", "true");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(value = Shape.class, names = { "BACKEND", "CROSS_SITE" })
+	void textTypedWhenTheSessionEndedIsBackAfterTheSameUserLogsInAgain(Shape shape, BrowserSuite suite) {
+		Deployment deployment = suite.deployment(shape);
+		String alice = NotesPage.newUsername("d");
+		String bob = NotesPage.newUsername("o");
+		try (BrowserContext context = suite.newContext()) {
+			NotesPage spa = NotesPage.in(context).open(deployment);
+			Page page = spa.page();
+			spa.signUp(bob);
+			spa.expectSignedInAs(bob);
+			spa.logOut();
+			spa.expectLogInForm();
+			spa.signUp(alice);
+			spa.expectSignedInAs(alice);
+
+			// A note, typed while the session ends on the server.
+			String note = "Written while the session ended";
+			page.getByLabel("New note").fill(note);
+			spa.endSessionOnTheServer(deployment);
+			spa.button("Add note").click();
+			spa.expectLogInForm();
+			assertThat(spa.alert()).hasText("Your session has ended. Please log in again.");
+			assertThat(page.evaluate("() => localStorage.length + sessionStorage.length")).isEqualTo(0);
+			spa.logIn(alice);
+			spa.expectSignedInAs(alice);
+			assertThat(page.getByLabel("New note")).hasValue(note);
+			assertThat(page.getByLabel("New note")).isFocused();
+			spa.button("Add note").click();
+			assertThat(spa.note(note)).isVisible();
+			assertThat(page.getByLabel("New note")).hasValue("");
+
+			// The account settings: the new email comes back, the password does not.
+			String newEmail = alice + "@new.example.org";
+			spa.openAccount();
+			page.getByLabel("Current password").fill(NotesPage.PASSWORD);
+			page.getByLabel("New email").fill(newEmail);
+			spa.endSessionOnTheServer(deployment);
+			spa.button("Change email").click();
+			spa.expectLogInForm();
+			spa.logIn(alice);
+			assertThat(spa.heading("Account settings")).isVisible();
+			assertThat(page.getByLabel("New email")).hasValue(newEmail);
+			assertThat(page.getByLabel("Current password")).hasValue("");
+
+			// Someone else logs in on this tab: alice's text is dropped, for good.
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to notes")).click();
+			page.getByLabel("New note").fill("Alice's draft, not for Bob");
+			spa.endSessionOnTheServer(deployment);
+			spa.button("Add note").click();
+			assertThat(spa.alert()).hasText("Your session has ended. Please log in again.");
+			spa.logIn(bob);
+			spa.expectSignedInAs(bob);
+			assertThat(page.getByLabel("New note")).hasValue("");
+			assertThat(spa.notes()).hasCount(0);
+			spa.logOut();
+			spa.logIn(alice);
+			spa.expectSignedInAs(alice);
+			assertThat(spa.note(note)).isVisible();
+			assertThat(page.getByLabel("New note")).hasValue("");
 		}
 	}
 
