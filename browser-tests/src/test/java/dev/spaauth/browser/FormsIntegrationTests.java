@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The SPA's forms in Chromium: a validation problem names the fields by the form's labels (not the
  * API's field names), text typed when the session ended comes back after the same user logs in
- * again (and only for that user).
+ * again (and only for that user), and an invalid field stays red under the pointer.
  */
 @ExtendWith(BrowserSuiteExtension.class)
 class FormsIntegrationTests {
@@ -133,8 +134,45 @@ class FormsIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(value = Shape.class, names = "BACKEND")
+	void anInvalidFieldStaysRedUnderThePointer(Shape shape, BrowserSuite suite) {
+		Deployment deployment = suite.deployment(shape);
+		try (BrowserContext context = suite.newContext()) {
+			NotesPage spa = NotesPage.in(context).open(deployment);
+			Page page = spa.page();
+			// No transitions: the computed colours are final at once.
+			page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
+			Locator username = page.getByLabel("Username");
+			Locator password = page.getByLabel("Password");
+
+			spa.button("Log in").click();
+			assertThat(password).hasAttribute("aria-invalid", "true");
+			assertThat(username).isFocused();
+			// The colours of the page itself: a field message is in --danger, the tagline in --muted
+			// (the border of a hovered field).
+			String danger = color(page.getByText("Enter your password."));
+			String hover = color(page.getByText("A private notebook that remembers you."));
+			assertThat(danger).isNotEqualTo(hover);
+
+			password.hover();
+			assertThat(password).hasCSS("border-top-color", danger);
+			assertThat(username).hasCSS("border-top-color", danger); // invalid and focused
+
+			// Once valid, the same field under the pointer has the hover colour.
+			password.fill("x");
+			username.focus();
+			password.hover();
+			assertThat(password).hasCSS("border-top-color", hover);
+		}
+	}
+
 	private static Locator form(Page page, String name) {
 		return page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName(name));
+	}
+
+	private static String color(Locator locator) {
+		return (String) locator.evaluate("(element) => getComputedStyle(element).color");
 	}
 
 }
