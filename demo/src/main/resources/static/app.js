@@ -18,13 +18,14 @@ import { askPassword, closeReauthDialog } from './views/reauth.js';
 import { showAuth, focusUsername } from './views/auth.js';
 import { enterNotes, focusNewNote } from './views/notes.js';
 import { enterAccount } from './views/account.js';
+import { enterAdmin, isAdmin } from './views/admin.js';
 import { showForgot } from './views/forgot.js';
 import { showReset } from './views/reset.js';
 import { confirmEmail } from './views/confirm-email.js';
 
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 /** Routes that need a signed-in user: an anonymous visitor logs in first, then gets them. */
-const SIGNED_IN_ROUTES = new Set(['/account']);
+const SIGNED_IN_ROUTES = new Set(['/account', '/admin']);
 
 const $ = (id) => document.getElementById(id);
 const main = $('main');
@@ -33,6 +34,7 @@ const startupView = $('startup-view');
 const startupAlert = $('startup-alert');
 const header = {
 	user: $('current-user'),
+	adminLink: $('admin-link'),
 	logoutButton: $('logout-button'),
 	alert: $('account-alert'),
 };
@@ -53,6 +55,8 @@ async function route({ focus = false } = {}) {
 		heading = path === '/forgot-password' ? showForgot() : showAuth(signup ? 'signup' : 'login');
 	} else if (path === '/account') {
 		heading = enterAccount();
+	} else if (path === '/admin') {
+		heading = enterAdmin(seq);
 	} else {
 		if (path === '/forgot-password') replaceAddress('');
 		heading = await enterNotes(seq);
@@ -64,6 +68,7 @@ async function route({ focus = false } = {}) {
 
 function showHeader(user) {
 	header.user.textContent = user.username;
+	header.adminLink.hidden = !isAdmin(user);
 	setAlert(header.alert);
 }
 

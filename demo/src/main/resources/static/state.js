@@ -4,7 +4,7 @@
 export const app = {
 	/** The spa-auth client, created once /config.json has said where the API is. */
 	client: undefined,
-	/** The signed-in user ({ id, username, email }), or null. */
+	/** The signed-in user ({ id, username, email, roles }), or null. */
 	user: null,
 	/** Counts navigations, so that a slow answer for a screen the user has left is dropped. */
 	navigation: 0,

@@ -28,7 +28,8 @@ export async function confirmEmail(token, seq) {
 		try {
 			const { user } = await app.client.confirmEmail(token);
 			if (seq !== app.navigation) return null;
-			if (app.user && String(app.user.id) === String(user.id)) app.user = user;
+			// The answer's user may lack fields of the session's (such as roles): update, not replace.
+			if (app.user && String(app.user.id) === String(user.id)) app.user = { ...app.user, ...user };
 			setAlert(notice, `Email changed to ${user.email}.`);
 		} catch (error) {
 			if (seq !== app.navigation) return null;
