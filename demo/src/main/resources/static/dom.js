@@ -1,5 +1,5 @@
-// Small DOM helpers for app.js. Everything that can contain user data goes
-// through textContent / createElement, never innerHTML.
+// Small DOM helpers shared by the screens (and mailbox.js). Everything that can contain user data
+// goes through textContent / createElement, never innerHTML.
 
 /** Shows `message` in a role="alert" element, or hides it when the message is empty. */
 export function setAlert(element, message = '') {
@@ -14,12 +14,21 @@ function errorSlot(control) {
 	return control.form?.querySelector(`#${CSS.escape(id)}`) ?? document.getElementById(id);
 }
 
+/** The text of a control's label ("New password"), looked up in its form (which may be detached). */
+export function labelText(control) {
+	const selector = `label[for="${CSS.escape(control.id)}"]`;
+	const label = control.form?.querySelector(selector) ?? document.querySelector(selector);
+	return label?.textContent.trim() || control.name;
+}
+
 /**
  * Puts each `{ field: message }` entry next to the form control named `field`
  * (in the element referenced by its aria-describedby "<id>-error") and marks the
- * control aria-invalid. Returns the messages whose field is not in the form.
+ * control aria-invalid. Returns the controls so marked, and the messages whose
+ * field is not in the form.
  */
 export function showFieldErrors(form, errors) {
+	const marked = [];
 	const leftovers = [];
 	for (const [field, message] of Object.entries(errors ?? {})) {
 		const control = form.elements.namedItem(field);
@@ -27,11 +36,12 @@ export function showFieldErrors(form, errors) {
 		if (slot) {
 			slot.textContent = message;
 			control.setAttribute('aria-invalid', 'true');
+			marked.push(control);
 		} else {
 			leftovers.push(message);
 		}
 	}
-	return leftovers;
+	return { marked, leftovers };
 }
 
 /** Removes the field errors of one control, or of every control in a form. */
@@ -86,114 +96,6 @@ export function timeElement(iso, now = Date.now()) {
 	time.title = absolute.format(date);
 	time.textContent = humanDate(date, now);
 	return time;
-}
-
-/** Builds the <li> for one note. */
-export function noteItem(note) {
-	const item = document.createElement('li');
-	item.className = 'note';
-	item.dataset.id = String(note.id);
-
-	const text = document.createElement('p');
-	text.className = 'note-text';
-	text.textContent = note.text;
-
-	const meta = document.createElement('div');
-	meta.className = 'note-meta';
-
-	const time = timeElement(note.createdAt);
-	if (time) meta.append(time);
-
-	const remove = document.createElement('button');
-	remove.type = 'button';
-	remove.className = 'button danger small';
-	remove.textContent = 'Delete';
-	remove.setAttribute('aria-label', 'Delete note');
-	remove.dataset.action = 'delete';
-	meta.append(remove);
-
-	item.append(text, meta);
-	return item;
-}
-
-// ---------------------------------------------------------------- sessions
-
-const BROWSERS = [
-	[/\bEdg(?:e|A|iOS)?\//, 'Edge'],
-	[/\b(?:OPR|Opera)\//, 'Opera'],
-	[/\bSamsungBrowser\//, 'Samsung Internet'],
-	[/\b(?:Firefox|FxiOS)\//, 'Firefox'],
-	[/\bHeadlessChrome\//, 'Headless Chrome'],
-	[/\b(?:Chrome|CriOS|Chromium)\//, 'Chrome'],
-	[/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
-];
-const SYSTEMS = [
-	[/\b(?:iPhone|iPod)\b/, 'iPhone'],
-	[/\biPad\b/, 'iPad'],
-	[/\bAndroid\b/, 'Android'],
-	[/\bCrOS\b/, 'ChromeOS'],
-	[/\bWindows\b/, 'Windows'],
-	[/\bMac OS X\b|\bMacintosh\b/, 'macOS'],
-	[/\bLinux\b/, 'Linux'],
-];
-const MAX_AGENT_LENGTH = 48;
-
-/** "Chrome on Linux", "Safari on iPhone", ... best effort; else the raw User-Agent, shortened. */
-export function describeUserAgent(userAgent) {
-	// Control and format characters would only confuse the display.
-	const ua = String(userAgent ?? '').replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
-	if (ua === '') return 'Unknown device';
-	const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1];
-	const system = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1];
-	if (browser && system) return `${browser} on ${system}`;
-	if (browser) return browser;
-	const chars = [...ua];
-	return chars.length > MAX_AGENT_LENGTH ? `${chars.slice(0, MAX_AGENT_LENGTH - 1).join('').trimEnd()}…` : ua;
-}
-
-/** Builds the <li> for one of the user's sessions (GET /api/auth/sessions). */
-export function sessionItem(session, now = Date.now()) {
-	const item = document.createElement('li');
-	item.className = session.current ? 'session current' : 'session';
-	item.dataset.handle = String(session.handle);
-
-	const info = document.createElement('div');
-	info.className = 'session-info';
-
-	const device = document.createElement('p');
-	device.className = 'session-device';
-	const name = document.createElement('span');
-	name.textContent = describeUserAgent(session.userAgent);
-	if (session.userAgent) name.title = String(session.userAgent);
-	device.append(name);
-	if (session.current) {
-		const badge = document.createElement('span');
-		badge.className = 'badge';
-		badge.textContent = 'This device';
-		device.append(' ', badge);
-	}
-
-	const meta = document.createElement('p');
-	meta.className = 'session-meta';
-	const created = timeElement(session.createdAt, now);
-	const seen = timeElement(session.lastSeenAt, now);
-	if (created) meta.append('Signed in ', created);
-	if (created && seen) meta.append(document.createTextNode(' · '));
-	if (seen) meta.append('Last active ', seen);
-
-	info.append(device, meta);
-	item.append(info);
-
-	if (!session.current) {
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'button danger small';
-		button.textContent = 'Sign out';
-		button.setAttribute('aria-label', 'Sign out this session');
-		button.dataset.action = 'revoke';
-		item.append(button);
-	}
-	return item;
 }
 
 // ---------------------------------------------------------------- links in plain text

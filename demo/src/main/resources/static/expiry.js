@@ -1,4 +1,5 @@
-// When to warn that the session is about to end (pure functions; app.js does the timer and the DOM).
+// When to warn that the session is about to end (pure functions; views/expiry-banner.js does the
+// timer and the DOM).
 
 /** Warn this long before the earlier of the idle and absolute deadlines. */
 export const WARN_BEFORE_MS = 2 * 60 * 1000;

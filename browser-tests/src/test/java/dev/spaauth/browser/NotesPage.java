@@ -10,8 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * The demo SPA as a person sees it, by roles and labels (documented at the top of the SPA's
- * {@code app.js}).
+ * The demo SPA as a person sees it, by roles and labels (documented in the SPA's
+ * {@code README.md}, next to its {@code app.js}).
  */
 final class NotesPage {
 
@@ -63,6 +63,27 @@ final class NotesPage {
 		this.page.getByLabel("New note").fill(text);
 		button("Add note").click();
 		assertThat(note(text)).isVisible();
+	}
+
+	/**
+	 * Ends the session on the server behind the SPA's back, as an expiry or a log-out in another tab
+	 * would: {@code POST /api/auth/logout} from the page, with its cookies and a CSRF token of its own.
+	 */
+	void endSessionOnTheServer(Deployment deployment) {
+		Object status = this.page.evaluate("""
+				async (api) => {
+				  const csrf = await (await fetch(api + '/api/auth/csrf', { credentials: 'include' })).json();
+				  const response = await fetch(api + '/api/auth/logout', {
+				    method: 'POST',
+				    credentials: 'include',
+				    headers: { [csrf.headerName]: csrf.csrfToken },
+				  });
+				  return response.status;
+				}
+				""", deployment.apiOrigin());
+		if (!(status instanceof Number number) || number.intValue() != 200) {
+			throw new AssertionError("POST /api/auth/logout answered " + status);
+		}
 	}
 
 	void reload() {

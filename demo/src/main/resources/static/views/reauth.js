@@ -1,0 +1,119 @@
+// The "Confirm it's you" dialog: asked for by the client when an operation needs a fresh log-in
+// (403 reauthentication_required); the operation is retried once the password is confirmed.
+import { app } from '../state.js';
+import { setAlert } from '../dom.js';
+import { resetForm, beforeSubmit, checkRequired, focusProblem, clearErrorsOnInput, handleError, isProblem } from '../forms.js';
+
+/** For 400 invalid_credentials where there is no username (the server's detail mentions one). */
+export const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
+
+const $ = (id) => document.getElementById(id);
+const dialog = $('reauth-dialog');
+const form = $('reauth-form');
+const alert = $('reauth-alert');
+const password = form.elements.namedItem('password');
+
+/** How many operations that may ask for the password are running; see sensitive(). */
+let sensitiveRunning = 0;
+/** While the dialog waits for the user: resolves the client's onReauthenticationRequired. */
+let pendingPassword = null;
+let focusBeforeDialog = null;
+/** The last element that had focus: a button that was clicked and then disabled has lost it. */
+let lastFocused = null;
+document.addEventListener('focusin', (event) => {
+	lastFocused = event.target;
+});
+
+/**
+ * Runs an operation that may need a fresh log-in. While it runs, the dialog stays open (busy)
+ * after the password is sent, and shows the error if the password was wrong; it closes when the
+ * operation is over.
+ */
+export async function sensitive(task) {
+	sensitiveRunning++;
+	try {
+		return await task();
+	} finally {
+		sensitiveRunning--;
+		if (sensitiveRunning === 0) closeReauthDialog();
+	}
+}
+
+/** The client's onReauthenticationRequired: resolves with the password, or null if cancelled. */
+export function askPassword({ error, attempt }) {
+	if (!dialog.open) {
+		const active = document.activeElement;
+		focusBeforeDialog = active && active !== document.body ? active : lastFocused;
+		resetForm(form, alert);
+		form.elements.namedItem('username').value = app.user?.username ?? '';
+		dialog.replaceChildren(form);
+		dialog.showModal();
+	}
+	setBusy(false);
+	if (attempt > 1) {
+		handleError(error, { alert, form });
+		if (isProblem(error, 'invalid_credentials')) setAlert(alert, WRONG_CURRENT_PASSWORD);
+		password.value = '';
+		password.setAttribute('aria-invalid', 'true');
+	}
+	password.focus();
+	pendingPassword?.(null);
+	return new Promise((resolve) => {
+		pendingPassword = resolve;
+	});
+}
+
+function answerPassword(value) {
+	const resolve = pendingPassword;
+	pendingPassword = null;
+	resolve?.(value);
+}
+
+function setBusy(busy) {
+	if (busy) form.setAttribute('aria-busy', 'true');
+	else form.removeAttribute('aria-busy');
+	for (const button of form.querySelectorAll('button[type="submit"]')) button.disabled = busy;
+}
+
+/** Closes the dialog, if open: the pending operation sees a "Cancel". */
+export function closeReauthDialog() {
+	answerPassword(null);
+	if (dialog.open) dialog.close(); // the "close" listener below tidies up
+}
+
+clearErrorsOnInput(form);
+
+form.addEventListener('submit', (event) => {
+	event.preventDefault();
+	beforeSubmit(form, alert);
+	if (!checkRequired(form, { password: 'Enter your password.' })) {
+		focusProblem(form);
+		return;
+	}
+	answerPassword(password.value);
+	if (sensitiveRunning > 0) {
+		setBusy(true); // stays open until the operation is over or the password was wrong
+	} else {
+		dialog.close();
+	}
+});
+
+$('reauth-cancel').addEventListener('click', () => closeReauthDialog());
+
+// Escape closes the dialog: that is a "Cancel".
+dialog.addEventListener('close', () => {
+	answerPassword(null);
+	password.value = '';
+	setBusy(false);
+	form.remove(); // its "Current password" must not clash with the change-password form's
+	dialog.replaceChildren();
+	// Back to where the user was, once the operation has re-enabled its button.
+	const target = focusBeforeDialog;
+	focusBeforeDialog = null;
+	setTimeout(() => {
+		if (document.activeElement && document.activeElement !== document.body) return;
+		if (target?.isConnected && !target.disabled) target.focus();
+	}, 0);
+});
+
+form.remove(); // attached only while the dialog is open
