@@ -4,7 +4,7 @@
  *
  * This is the shell: start-up, the router, the signed-in header and the moves between signed in
  * and signed out. Each screen is a module under views/. What a test can rely on (roles, labels,
- * texts) is documented in README.md next to this file.
+ * texts) is documented in demo/README.md (not under static/, so the server does not serve it).
  */
 import { createClient } from '/spa-auth-client/index.js';
 import { app } from './state.js';

@@ -240,6 +240,9 @@ final class BrowserSuite implements AutoCloseable {
 		return this.work.resolveSibling("screenshots");
 	}
 
+	/** The username each shape's demo makes its administrator ({@code demo.admin-username}). */
+	static final String ADMIN_USERNAME = "suite-admin";
+
 	private ConfigurableApplicationContext startBackend(Shape shape) {
 		long started = System.nanoTime();
 		List<String> args = new ArrayList<>(List.of("--server.port=" + this.backendPorts.get(shape),
@@ -250,6 +253,8 @@ final class BrowserSuite implements AutoCloseable {
 		// the SPA as this shape serves it.
 		args.add("--spa-auth.mail.dev-mailbox=" + mailboxFolder(shape));
 		args.add("--spa-auth.spa-url=" + spaOrigin(shape));
+		// The demo's administrator, so that the first account a test signs up is not one by accident.
+		args.add("--demo.admin-username=" + ADMIN_USERNAME);
 		if (shape.behindNginx()) {
 			args.add("--server.forward-headers-strategy=native");
 		}

@@ -11,7 +11,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The demo SPA as a person sees it, by roles and labels (documented in the SPA's
- * {@code README.md}, next to its {@code app.js}).
+ * {@code demo/README.md}).
  */
 final class NotesPage {
 
