@@ -1,5 +1,6 @@
 package dev.spaauth.autoconfigure;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +58,7 @@ class SpaAuthEndpointsConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "spa-auth.signup.enabled", matchIfMissing = true)
 	SignupController spaAuthSignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle,
 			SecurityEvents events) {
 		return new SignupController(signup, sessions, throttle, events);

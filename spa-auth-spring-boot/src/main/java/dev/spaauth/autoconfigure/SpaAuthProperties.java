@@ -45,6 +45,7 @@ import org.springframework.util.unit.DataSize;
  * @param reauthentication Re-authentication settings
  * @param tokens Lifetimes of the single-use links sent by mail
  * @param mail Mail settings
+ * @param signup Sign-up settings
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
@@ -53,7 +54,18 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue List<String> allowedOrigins, @Nullable String publicOrigin, @DefaultValue Cookies cookies,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
 		@DefaultValue Cors cors, @DefaultValue Throttle throttle, @Nullable String spaUrl,
-		@DefaultValue Reauthentication reauthentication, @DefaultValue Tokens tokens, @DefaultValue Mail mail) {
+		@DefaultValue Reauthentication reauthentication, @DefaultValue Tokens tokens, @DefaultValue Mail mail,
+		@DefaultValue Signup signup) {
+
+	/**
+	 * Sign-up settings.
+	 *
+	 * @param enabled Whether {@code POST {base-path}/signup} creates accounts; off for an application whose
+	 * accounts are made another way (invitations, an administrator, {@code UserAccounts}), where the
+	 * path then answers 404
+	 */
+	public record Signup(@DefaultValue("true") boolean enabled) {
+	}
 
 	/**
 	 * Re-authentication settings (ASVS 7.5.1).

@@ -69,6 +69,7 @@ import dev.spaauth.mail.DroppingMailOutbox;
 import dev.spaauth.mail.MailOutbox;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.CoarseLastAccessSessionRepository;
+import dev.spaauth.signup.SignupController;
 import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.RedisThrottleBuckets;
 import dev.spaauth.throttle.ThrottleBuckets;
@@ -175,6 +176,23 @@ class SpaAuthAutoConfigurationTests {
 				Arguments.of(UserAccounts.class, (Supplier<Object>) () -> new UserAccounts(
 						JdbcClient.create(new org.springframework.jdbc.datasource.SimpleDriverDataSource()),
 						Clock.systemUTC())));
+	}
+
+	@Test
+	void signupCanBeTurnedOffAndItsPathThenAnswersNotFound() {
+		this.runner.withPropertyValues("spa-auth.signup.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SignupController.class);
+			MockMvc mvc = mvc(context);
+			jakarta.servlet.http.Cookie csrf = mvc.perform(get("/api/auth/csrf"))
+				.andReturn()
+				.getResponse()
+				.getCookie("XSRF-TOKEN");
+			mvc.perform(post("/api/auth/signup").cookie(csrf)
+				.header("X-XSRF-TOKEN", csrf.getValue())
+				.contentType("application/json")
+				.content("{}")).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("not_found"));
+		});
+		this.runner.run((context) -> assertThat(context).hasSingleBean(SignupController.class));
 	}
 
 	@Test
