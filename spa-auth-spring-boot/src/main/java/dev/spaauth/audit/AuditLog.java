@@ -9,6 +9,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.context.event.EventListener;
 
+import dev.spaauth.user.UserRolesChangedEvent;
+
 /**
  * Writes every {@link SecurityEvent} as one log line on the logger {@code dev.spaauth.audit}, with
  * the event's fields as key-value pairs, so structured logging
@@ -22,6 +24,22 @@ public class AuditLog {
 	private static final Set<SecurityEvent.Type> REFUSALS = EnumSet.of(SecurityEvent.Type.LOGIN_FAILED,
 			SecurityEvent.Type.CSRF_REJECTED, SecurityEvent.Type.ORIGIN_REJECTED, SecurityEvent.Type.THROTTLED,
 			SecurityEvent.Type.REAUTHENTICATION_FAILED);
+
+	/**
+	 * Logs a role granted or revoked, at INFO with the key-value pairs {@code event}
+	 * ({@code role_granted} or {@code role_revoked}), {@code user} and {@code role}.
+	 * @param change the change
+	 */
+	@EventListener
+	public void roleChanged(UserRolesChangedEvent change) {
+		String event = change.granted() ? "role_granted" : "role_revoked";
+		logger.atInfo()
+			.addKeyValue("event", event)
+			.addKeyValue("user", change.username())
+			.addKeyValue("role", change.role())
+			.log("security event {} user={} role={}", event.toUpperCase(java.util.Locale.ROOT), change.username(),
+					change.role());
+	}
 
 	/**
 	 * Logs an event.

@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Publishes {@link SecurityEvent}s for a request. */
 public final class SecurityEvents {
@@ -37,6 +40,20 @@ public final class SecurityEvents {
 			@Nullable String reason) {
 		this.publisher.publishEvent(new SecurityEvent(type, clean(username), request.getRemoteAddr(),
 				request.getMethod(), request.getRequestURI(), reason, this.clock.instant()));
+	}
+
+	/**
+	 * Publishes the refusal of a request, naming the user whose session the request carried, if any: a
+	 * CSRF or origin refusal in a victim's session is the trace of an attack on that user.
+	 * @param type what was refused
+	 * @param request the request
+	 * @param reason why it was refused
+	 */
+	public void publishRefusal(SecurityEvent.Type type, HttpServletRequest request, String reason) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String username = (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName() : null;
+		publish(type, request, username, reason);
 	}
 
 	private static @Nullable String clean(@Nullable String username) {

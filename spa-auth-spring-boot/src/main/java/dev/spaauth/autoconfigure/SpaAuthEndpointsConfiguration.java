@@ -42,7 +42,8 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SpaAuthEndpoints spaAuthEndpoints(SpaAuthProperties properties) {
-		return new SpaAuthEndpoints(properties.basePath(), properties.publicPaths(), properties.protectedPaths());
+		return new SpaAuthEndpoints(properties.basePath(), properties.publicPaths(), properties.protectedPaths(),
+				ActuatorRules.ifPresent());
 	}
 
 	@Bean

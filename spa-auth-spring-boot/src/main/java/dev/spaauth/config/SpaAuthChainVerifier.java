@@ -7,6 +7,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.FilterInvocation;
@@ -24,6 +26,8 @@ import dev.spaauth.deployment.OriginCheckFilter;
  */
 public final class SpaAuthChainVerifier {
 
+	private static final Logger logger = LoggerFactory.getLogger(SpaAuthChainVerifier.class);
+
 	private SpaAuthChainVerifier() {
 	}
 
@@ -34,6 +38,12 @@ public final class SpaAuthChainVerifier {
 	 * @throws SpaAuthConfigurationException naming the endpoint and the chain, and what to write instead
 	 */
 	public static void verify(FilterChainProxy chains, SpaAuthEndpoints endpoints) {
+		for (SecurityFilterChain chain : chains.getFilterChains()) {
+			if (!appliesSpaAuth(chain)) {
+				logger.warn("The security filter chain {} does not apply spa-auth: its requests get none of spa-auth's "
+						+ "CSRF and origin checks, problem answers or security headers", chain);
+			}
+		}
 		for (SpaAuthEndpoints.Endpoint endpoint : endpoints.probes()) {
 			HttpServletRequest probe = new Probe(
 					new FilterInvocation(null, endpoint.path(), endpoint.method()).getHttpRequest());
@@ -48,16 +58,20 @@ public final class SpaAuthChainVerifier {
 						"Add a chain that covers it, such as one without securityMatcher(...): spa-auth is applied "
 								+ "to every chain built from Boot's HttpSecurity.");
 			}
-			if (chain.getFilters().stream().noneMatch(OriginCheckFilter.class::isInstance)) {
+			if (!appliesSpaAuth(chain)) {
 				throw new SpaAuthConfigurationException("The security filter chain " + chain + " covers spa-auth's "
 						+ "endpoint " + endpoint + " but does not apply spa-auth, so log-in and sign-up would run "
 						+ "without spa-auth's CSRF token, origin check and problem answers.",
-						"Apply spa-auth to that chain: http.with(SpaAuthConfigurer.spaAuth(), Customizer.withDefaults()) "
-								+ "(remove with(spaAuth(), SpaAuthConfigurer::disable) or a web.ignoring() rule for "
-								+ "those paths), or narrow the chain with securityMatcher(...) so that it does not cover "
-								+ endpoints.path("/**") + ".");
+						"For a web.ignoring() rule, narrow or remove it: ignored paths have no chain at all. For a chain, "
+								+ "apply spa-auth to it (remove with(spaAuth(), SpaAuthConfigurer::disable), or write "
+								+ "http.with(SpaAuthConfigurer.spaAuth(), Customizer.withDefaults())), or narrow it with "
+								+ "securityMatcher(...) so that it does not cover " + endpoints.path("/**") + ".");
 			}
 		}
+	}
+
+	private static boolean appliesSpaAuth(SecurityFilterChain chain) {
+		return chain.getFilters().stream().anyMatch(OriginCheckFilter.class::isInstance);
 	}
 
 	/**

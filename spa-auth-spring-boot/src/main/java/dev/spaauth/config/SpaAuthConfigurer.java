@@ -1,6 +1,7 @@
 package dev.spaauth.config;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
@@ -10,7 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HttpBasicConfigurer;
+import org.springframework.security.config.annotation.web.configurers.RememberMeConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -51,10 +55,12 @@ import dev.spaauth.session.SessionLifecycle;
  * spa-auth's endpoints (start-up refuses one that does). A {@code Customizer<SpaAuthConfigurer>} bean
  * adjusts it on every chain.
  * <p>
- * When the chain is built it applies, whatever the application configured on the chain before: CSRF
+ * When the chain is built it refuses form log-in, HTTP Basic and remember-me on the same chain (other
+ * ways to log in, past spa-auth's throttle), and applies, whatever the application configured on the
+ * chain before: CSRF
  * with spa-auth's session-bound token repository on every unsafe request (start-up fails when the chain
- * turned CSRF off, and spa-auth's own endpoints stay checked even if the application's CSRF settings
- * ignore them); CORS for the allowed origins and the trusted-origin check, from the deployment; the
+ * turned CSRF off, and spa-auth's own endpoints and every request with a session stay checked even if the
+ * application's CSRF settings ignore them); CORS for the allowed origins and the trusted-origin check, from the deployment; the
  * session as the only place authentication lives ({@code SessionCreationPolicy.NEVER}, no request
  * cache, no Spring Security log-out filter); 401 and 403 as RFC 9457 problems; the absolute session
  * timeout; the security headers. Its endpoints come first in the chain's authorization: those that
@@ -129,6 +135,7 @@ public final class SpaAuthConfigurer extends AbstractHttpConfigurer<SpaAuthConfi
 	@Override
 	public void init(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		refuseOtherLogIns(http);
 		if (http.getConfigurer(CsrfConfigurer.class) == null) {
 			throw new SpaAuthConfigurationException("A SecurityFilterChain turns CSRF protection off "
 					+ "(csrf.disable()), which would leave spa-auth's log-in and every request the session "
@@ -178,9 +185,31 @@ public final class SpaAuthConfigurer extends AbstractHttpConfigurer<SpaAuthConfi
 		}
 		http.addFilterBefore(new OriginCheckFilter(deployment, problems, bean(context, SecurityEvents.class)),
 				CsrfFilter.class);
-		http.addFilterAfter(new CsrfCheckedFilter(endpoints.all(), this.accessDenied), CsrfFilter.class);
+		http.addFilterAfter(new CsrfCheckedFilter(endpoints.all(), tokens, new HeaderCsrfTokenRequestHandler(),
+				this.accessDenied), CsrfFilter.class);
 		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(bean(context, SessionLifecycle.class).timeouts(),
 				Clock.systemUTC()), SecurityContextHolderFilter.class);
+	}
+
+	/**
+	 * Form log-in, HTTP Basic and remember-me on a chain with spa-auth would log users in past spa-auth's
+	 * throttle (password guessing; OWASP Authentication Cheat Sheet), with redirects, Basic challenges or
+	 * a cookie that outlives the session's absolute timeout.
+	 */
+	private static void refuseOtherLogIns(HttpSecurity http) {
+		Map<String, Boolean> logIns = Map.of("formLogin", http.getConfigurer(FormLoginConfigurer.class) != null,
+				"httpBasic", http.getConfigurer(HttpBasicConfigurer.class) != null, "rememberMe",
+				http.getConfigurer(RememberMeConfigurer.class) != null);
+		for (Map.Entry<String, Boolean> login : logIns.entrySet()) {
+			if (login.getValue()) {
+				String name = login.getKey() + "()";
+				throw new SpaAuthConfigurationException("A SecurityFilterChain with spa-auth also has " + name
+						+ ", another way to log in: it would take passwords past spa-auth's throttle and answer with "
+						+ "redirects or challenges instead of problems.", "Remove it and log in through spa-auth's "
+								+ "endpoints. For a path that machines reach with their own credentials, declare a chain of "
+								+ "its own with securityMatcher(...) and with(spaAuth(), SpaAuthConfigurer::disable).");
+			}
+		}
 	}
 
 	/**

@@ -30,6 +30,8 @@ public final class SpaAuthEndpoints {
 
 	private final List<String> protectedPaths;
 
+	private final Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> firstRules;
+
 	/**
 	 * Creates the endpoints.
 	 * @param basePath the prefix of spa-auth's endpoints, such as {@code /api/auth}: starts with "/",
@@ -38,9 +40,22 @@ public final class SpaAuthEndpoints {
 	 * @param protectedPaths path patterns the default rules answer 401 without a session
 	 */
 	public SpaAuthEndpoints(String basePath, List<String> publicPaths, List<String> protectedPaths) {
+		this(basePath, publicPaths, protectedPaths, Customizer.withDefaults());
+	}
+
+	/**
+	 * Creates the endpoints with rules the default rules start with, such as the actuator's.
+	 * @param basePath the prefix of spa-auth's endpoints
+	 * @param publicPaths path patterns the default rules open to everyone, before the protected ones
+	 * @param protectedPaths path patterns the default rules answer 401 without a session
+	 * @param firstRules rules put before the public and protected paths
+	 */
+	public SpaAuthEndpoints(String basePath, List<String> publicPaths, List<String> protectedPaths,
+			Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> firstRules) {
 		this.basePath = basePath;
 		this.publicPaths = List.copyOf(publicPaths);
 		this.protectedPaths = List.copyOf(protectedPaths);
+		this.firstRules = firstRules;
 	}
 
 	/**
@@ -80,12 +95,14 @@ public final class SpaAuthEndpoints {
 	}
 
 	/**
-	 * Returns spa-auth's default rules for the application's paths: the public paths open, the
-	 * protected paths needing a session, anything else (such as the SPA's files) open.
+	 * Returns spa-auth's default rules for the application's paths: the first rules (such as the
+	 * actuator's), the public paths open, the protected paths needing a session, anything else (such as
+	 * the SPA's files) open.
 	 * @return rules to pass to {@code HttpSecurity#authorizeHttpRequests}
 	 */
 	public Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> defaultRules() {
 		return (rules) -> {
+			this.firstRules.customize(rules);
 			if (!this.publicPaths.isEmpty()) {
 				rules.requestMatchers(this.publicPaths.toArray(String[]::new)).permitAll();
 			}

@@ -4,8 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -24,8 +22,6 @@ import dev.spaauth.problem.Problems;
  * the token), {@code forbidden} otherwise, such as a role the user does not have.
  */
 public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
-
-	private static final Logger logger = LoggerFactory.getLogger(ProblemAccessDeniedHandler.class);
 
 	private final ProblemResponseWriter writer;
 
@@ -55,9 +51,7 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		if (accessDeniedException instanceof CsrfException && this.tokens.isTokenWithoutCookies(request)) {
-			logger.info("CSRF rejection: {} {} (token without the API's cookies)", request.getMethod(),
-					request.getRequestURI());
-			this.events.publish(SecurityEvent.Type.CSRF_REJECTED, request, null, "token without the API's cookies");
+			this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, "token without the API's cookies");
 			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
 					"The browser did not send the API's cookies with this request, so the CSRF token cannot be "
 							+ "checked. If the app and the API are on different sites, the browser is probably "
@@ -70,8 +64,7 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			String reason = (request.getHeader(headerName) == null) ? "no token in the " + headerName + " header"
 					: (accessDeniedException instanceof MissingCsrfTokenException) ? "no token was issued to this client"
 							: "token is not the one issued to this client";
-			logger.info("CSRF rejection: {} {} ({})", request.getMethod(), request.getRequestURI(), reason);
-			this.events.publish(SecurityEvent.Type.CSRF_REJECTED, request, null, reason);
+			this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, reason);
 			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
 					"The CSRF token is missing or invalid. Get a fresh token from GET " + this.csrfPath
 							+ " and send it in the " + headerName + " header."));

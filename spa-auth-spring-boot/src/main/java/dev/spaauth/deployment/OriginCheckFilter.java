@@ -11,8 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,15 +25,14 @@ import dev.spaauth.problem.Problems;
  * page of an untrusted origin, before the CSRF token is looked at: 403 problem
  * {@code origin_forbidden}. The origin comes from the {@code Origin} header or, without it, from the
  * {@code Referer}; {@code Origin: null}, a malformed value or a header sent twice is refused, and so
- * is {@code Sec-Fetch-Site: cross-site} with neither. A request with none of these headers (a
+ * is {@code Sec-Fetch-Site: cross-site} or {@code same-site} with neither (a page of another origin
+ * sent it without saying which). A request with none of these headers (a
  * non-browser client) passes on to the CSRF check, which still needs the token. This also stops
  * pages on a sibling subdomain, which are same-site and so get {@code SameSite=Lax} cookies (OWASP
  * CSRF Prevention Cheat Sheet, "Verifying Origin With Standard Headers" and "Fetch Metadata"; ASVS
  * 3.5.1).
  */
 public final class OriginCheckFilter extends OncePerRequestFilter {
-
-	private static final Logger logger = LoggerFactory.getLogger(OriginCheckFilter.class);
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -65,8 +62,7 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		logger.info("Origin rejection: {} {} ({})", request.getMethod(), request.getRequestURI(), refusal);
-		this.events.publish(SecurityEvent.Type.ORIGIN_REJECTED, request, null, refusal);
+		this.events.publishRefusal(SecurityEvent.Type.ORIGIN_REJECTED, request, refusal);
 		this.problems.write(response, Problems.of(ProblemCode.ORIGIN_FORBIDDEN,
 				"This request comes from a page whose origin may not change data here. Call the API from the "
 						+ "app's own origin or from one listed in spa-auth.allowed-origins."));
@@ -87,8 +83,9 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 		if (referers.size() == 1) {
 			return judge(Origin.ofUrl(referers.get(0)), request, "Referer");
 		}
-		if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
-			return "Sec-Fetch-Site cross-site without Origin or Referer";
+		String site = request.getHeader("Sec-Fetch-Site");
+		if ("cross-site".equals(site) || "same-site".equals(site)) {
+			return "Sec-Fetch-Site " + site + " without Origin or Referer";
 		}
 		return null;
 	}

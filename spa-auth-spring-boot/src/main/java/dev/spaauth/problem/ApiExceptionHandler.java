@@ -120,6 +120,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"Something went wrong on the server. Try again; if it keeps happening, contact the operator."));
 	}
 
+	/** Answers a wrong method without Spring's warning per request: a client's mistake is not the server's. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, null, headers, status, request);
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -68,7 +68,7 @@ public class UserRoles {
 		this.jdbc.sql("INSERT INTO spa_auth.user_roles (user_id, role, granted_at) VALUES (?, ?, ?)")
 			.params(userId, role, OffsetDateTime.now(this.clock))
 			.update();
-		this.events.publishEvent(new UserRolesChangedEvent(account.getUsername()));
+		this.events.publishEvent(new UserRolesChangedEvent(account.getUsername(), role, true));
 		return true;
 	}
 
@@ -88,7 +88,7 @@ public class UserRoles {
 		if (removed == 0) {
 			return false;
 		}
-		this.events.publishEvent(new UserRolesChangedEvent(account.getUsername()));
+		this.events.publishEvent(new UserRolesChangedEvent(account.getUsername(), role, false));
 		return true;
 	}
 

@@ -13,6 +13,8 @@ import dev.spaauth.audit.SecurityEvent.Type;
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.IntegrationTestSupport;
 import dev.spaauth.testapp.RecordedSecurityEvents;
+import dev.spaauth.user.UserAccounts;
+import dev.spaauth.user.UserRoles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,12 @@ class AuditTrailIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	RecordedSecurityEvents events;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	UserRoles roles;
 
 	@Test
 	void signupLoginFailureLoginAndLogoutArePublishedInOrder() {
@@ -54,6 +62,33 @@ class AuditTrailIntegrationTests extends IntegrationTestSupport {
 					org.assertj.core.groups.Tuple.tuple(Type.CSRF_REJECTED, "token is not the one issued to this client"),
 					org.assertj.core.groups.Tuple.tuple(Type.ORIGIN_REJECTED,
 							"Origin https://attacker.example is not a trusted origin"));
+	}
+
+	@Test
+	void rejectionInsideASessionNamesTheSessionsUser() {
+		String username = signedUp(this.browser);
+
+		this.browser.post("/api/things").csrf("forged").json(Map.of()).send();
+		this.browser.post("/api/things")
+			.csrf(this.browser.csrf())
+			.header("Origin", "https://attacker.example")
+			.json(Map.of())
+			.send();
+
+		assertThat(this.events.about(username)).extracting(SecurityEvent::type)
+			.containsExactly(Type.SIGNED_UP, Type.CSRF_REJECTED, Type.ORIGIN_REJECTED);
+	}
+
+	@Test
+	void roleChangesAreLogged(CapturedOutput output) {
+		String username = signedUp(this.browser);
+		long id = this.accounts.findByUsername(username).orElseThrow().getId();
+
+		this.roles.grant(id, "AUDITOR");
+		this.roles.revoke(id, "AUDITOR");
+
+		assertThat(output.getAll()).contains("security event ROLE_GRANTED user=" + username + " role=AUDITOR")
+			.contains("security event ROLE_REVOKED user=" + username + " role=AUDITOR");
 	}
 
 	@Test

@@ -54,6 +54,7 @@ import org.springframework.session.UuidSessionIdGenerator;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.SessionRepository;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.json.JsonMapper;
@@ -303,15 +304,69 @@ class SpaAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void csrfSettingsThatIgnoreSpaAuthsEndpointsStillLeaveThemChecked() {
+	void csrfSettingsThatIgnoreSpaAuthsEndpointsOrSessionRequestsStillLeaveThemChecked() {
 		this.runner.withUserConfiguration(CsrfIgnoringEverything.class).run((context) -> {
 			MockMvc mvc = mvc(context);
 			mvc.perform(post("/api/auth/login").contentType("application/json").content("{}"))
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.code").value("csrf_failed"));
+			jakarta.servlet.http.Cookie csrf = mvc.perform(get("/api/auth/csrf"))
+				.andReturn()
+				.getResponse()
+				.getCookie("XSRF-TOKEN");
+			mvc.perform(post("/api/auth/login").cookie(csrf)
+				.header("X-XSRF-TOKEN", csrf.getValue())
+				.contentType("application/json")
+				.content("{}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("validation_failed"));
+			mvc.perform(post("/api/other").session(new MockHttpSession())
+				.contentType("application/json")
+				.content("{}")).andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("csrf_failed"));
 			mvc.perform(post("/api/other").contentType("application/json").content("{}"))
 				.andExpect(status().isNotFound());
 		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("otherLogIns")
+	void chainWithAnotherWayToLogInDoesNotStart(String name, Class<?> configuration) {
+		this.runner.withUserConfiguration(configuration)
+			.run((context) -> assertThat(failure(context)).isInstanceOf(SpaAuthConfigurationException.class)
+				.hasMessageContaining("also has " + name + ", another way to log in"));
+	}
+
+	static Stream<Arguments> otherLogIns() {
+		return Stream.of(Arguments.of("formLogin()", FormLogin.class), Arguments.of("httpBasic()", HttpBasic.class),
+				Arguments.of("rememberMe()", RememberMe.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FormLogin {
+
+		@Bean
+		SecurityFilterChain api(HttpSecurity http) {
+			return http.formLogin(Customizer.withDefaults()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HttpBasic {
+
+		@Bean
+		SecurityFilterChain api(HttpSecurity http) {
+			return http.httpBasic(Customizer.withDefaults()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RememberMe {
+
+		@Bean
+		SecurityFilterChain api(HttpSecurity http) {
+			return http.rememberMe((rememberMe) -> rememberMe.key("k")).build();
+		}
+
 	}
 
 	/** The most specific cause of a failed start-up: what its failure analysis reports. */

@@ -216,6 +216,21 @@ abstract class ChainContractTests {
 		assertThat(wrongMethod.json().get("code").asString()).isEqualTo("method_not_allowed");
 	}
 
+	@Test
+	void actuatorKeepsHealthOpenAndTheOtherEndpointsForAdministrators() {
+		assertThat(this.browser.get("/actuator/health").send().status()).isEqualTo(200);
+		Response anonymous = this.browser.get("/actuator/info").send();
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.json().get("code").asString()).isEqualTo("unauthenticated");
+		String username = newUser();
+		assertThat(this.browser.get("/actuator/info").send().json().get("code").asString()).isEqualTo("forbidden");
+
+		this.roles.grant(this.accounts.findByUsername(username).orElseThrow().getId(), "ADMIN");
+		this.browser.login(username, PASSWORD);
+
+		assertThat(this.browser.get("/actuator/info").send().status()).isEqualTo(200);
+	}
+
 	/** The SameSite value the application's deployment gives its cookies. */
 	String expectedSameSite() {
 		return "Lax";

@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = CustomizerBeanApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:spa-auth-chains-customizer;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:spa-auth-chains-customizer;DB_CLOSE_DELAY=-1",
+				"management.endpoints.web.exposure.include=health,info", "management.health.mail.enabled=false" })
 class CustomizerBeanIntegrationTests extends ChainContractTests {
 
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.datasource.url=jdbc:h2:mem:spa-auth-chains-cross-origin;DB_CLOSE_DELAY=-1",
 				"spa-auth.allowed-origins=https://app.example.test", "spa-auth.public-origin=https://api.example.test",
 				"server.forward-headers-strategy=native", "spa-auth.cors.allowed-headers=Authorization",
-				"management.health.mail.enabled=false" })
+				"management.endpoints.web.exposure.include=health,info", "management.health.mail.enabled=false" })
 class OwnChainCrossOriginIntegrationTests extends ChainContractTests {
 
 	private static final String SPA = "https://app.example.test";

@@ -18,17 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnChainIntegrationTests extends ChainContractTests {
 
 	@Test
-	void actuatorChainKeepsHealthOpenAndTheRestForAdministrators() {
-		assertThat(this.browser.get("/actuator/health").send().status()).isEqualTo(200);
-		Response info = this.browser.get("/actuator/info").send();
-		assertThat(info.status()).isEqualTo(401);
-		assertThat(info.json().get("code").asString()).isEqualTo("unauthenticated");
-		newUser();
-
-		assertThat(this.browser.get("/actuator/info").send().json().get("code").asString()).isEqualTo("forbidden");
-	}
-
-	@Test
 	void actuatorChainHasSpaAuthsCsrfAndOriginChecks() {
 		Response withoutToken = this.browser.post("/actuator/info").send();
 		Response fromElsewhere = this.browser.post("/actuator/info")

@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = ScopedChainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:spa-auth-chains-scoped;DB_CLOSE_DELAY=-1",
-				"spa-auth.public-paths=/api/public/**" })
+				"spa-auth.public-paths=/api/public/**",
+				"management.endpoints.web.exposure.include=health,info", "management.health.mail.enabled=false" })
 class ScopedChainIntegrationTests extends ChainContractTests {
 
 }

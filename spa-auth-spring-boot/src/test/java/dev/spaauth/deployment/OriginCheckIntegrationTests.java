@@ -48,11 +48,14 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void crossSiteFetchMetadataWithoutOriginOrRefererThenForbidden() {
+	void crossSiteOrSameSiteFetchMetadataWithoutOriginOrRefererThenForbidden() {
 		String token = signedUpToken();
 
 		assertOriginForbidden(post(token).header("Sec-Fetch-Site", "cross-site").send(), "Sec-Fetch-Site");
+		// A sibling subdomain is same-site: it gets the Lax cookies, so it must say which origin it is.
+		assertOriginForbidden(post(token).header("Sec-Fetch-Site", "same-site").send(), "Sec-Fetch-Site");
 		assertThat(post(token).header("Sec-Fetch-Site", "same-origin").send().status()).isEqualTo(200);
+		assertThat(post(token).header("Sec-Fetch-Site", "none").send().status()).isEqualTo(200);
 	}
 
 	@Test

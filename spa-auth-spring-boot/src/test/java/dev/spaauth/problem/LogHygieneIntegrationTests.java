@@ -28,7 +28,7 @@ class LogHygieneIntegrationTests extends IntegrationTestSupport {
 		this.browser.post("/api/things").json(Map.of()).send();
 		this.browser.get("/api/things;jsessionid=" + session).send();
 
-		assertThat(output.getAll()).contains("CSRF rejection")
+		assertThat(output.getAll()).contains("security event CSRF_REJECTED")
 			.doesNotContain(PASSWORD)
 			.doesNotContain("a wrong password 123")
 			.doesNotContain(token)
