@@ -1,6 +1,10 @@
 package dev.spaauth.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -22,7 +26,7 @@ import dev.spaauth.problem.Problems;
  * Refuses request bodies larger than a limit before anything reads them (ASVS 15.2.2): a declared
  * {@code Content-Length} over the limit is answered 413 problem {@code payload_too_large} at once; a
  * body without a declared length (chunked) fails with {@link PayloadTooLargeException} as soon as it
- * passes the limit, which the MVC layer answers with the same 413.
+ * passes the limit, whether read as bytes or as text, which the MVC layer answers with the same 413.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -67,6 +71,14 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 				this.stream = new LimitedInputStream(super.getInputStream(), this.limitBytes);
 			}
 			return this.stream;
+		}
+
+		/** The body as text, through the same limit: the container's own reader would bypass it. */
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 
 	}
