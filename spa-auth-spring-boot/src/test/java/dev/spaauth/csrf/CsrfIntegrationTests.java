@@ -1,8 +1,12 @@
 package dev.spaauth.csrf;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
@@ -152,15 +156,18 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 		assertCsrfProblem(response);
 	}
 
-	@Test
-	void malformedTokenValuesThenForbiddenNeverServerError() {
+	static Stream<String> malformedTokenValues() {
+		return Stream.of("", " ", "a", "x".repeat(16), "x".repeat(4_000), "*".repeat(64), "é",
+				"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%00");
+	}
+
+	@ParameterizedTest
+	@MethodSource("malformedTokenValues")
+	void malformedTokenValuesThenForbiddenNeverServerError(String value) {
 		signedUpUser();
-		for (String value : new String[] { "", " ", "a", "x".repeat(16), "x".repeat(4_000), "*".repeat(64), "é",
-				"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%00" }) {
-			Response response = this.browser.post("/api/things").csrf(value).json(Map.of("a", 1)).send();
-			assertThat(response.status()).as("token %s", value.length() > 20 ? value.length() + " chars" : value)
-				.isEqualTo(403);
-		}
+		Response response = this.browser.post("/api/things").csrf(value).json(Map.of("a", 1)).send();
+		assertThat(response.status()).as("token %s", value.length() > 20 ? value.length() + " chars" : value)
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -172,13 +179,12 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.status()).isEqualTo(400);
 	}
 
-	@Test
-	void unsafeMethodsWithoutTokenThenForbidden() {
+	@ParameterizedTest
+	@ValueSource(strings = { "POST", "PUT", "PATCH", "DELETE" })
+	void unsafeMethodsWithoutTokenThenForbidden(String method) {
 		signedUpUser();
-		for (String method : new String[] { "POST", "PUT", "PATCH", "DELETE" }) {
-			Response response = this.browser.method(method, "/api/things").json(Map.of("a", 1)).send();
-			assertThat(response.status()).as(method).isEqualTo(403);
-		}
+		Response response = this.browser.method(method, "/api/things").json(Map.of("a", 1)).send();
+		assertThat(response.status()).as(method).isEqualTo(403);
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package dev.spaauth.deployment;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
@@ -16,14 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
-	@Test
-	void unsafeRequestWithValidTokenFromUntrustedOriginsThenOriginForbidden() {
+	@ParameterizedTest
+	@ValueSource(strings = { "https://attacker.example", "null", "https://localhost:{port}", "http://localhost:{port+1}",
+			"https://[", "http://evil.localhost:{port}" })
+	void unsafeRequestWithValidTokenFromUntrustedOriginsThenOriginForbidden(String origin) {
 		String token = signedUpToken();
-		for (String origin : new String[] { "https://attacker.example", "null", "https://localhost:" + this.port,
-				"http://localhost:" + (this.port + 1), "https://[", "http://evil.localhost:" + this.port }) {
-			Response response = post(token).header("Origin", origin).send();
-			assertOriginForbidden(response, origin);
-		}
+		Response response = post(token).header("Origin", withPort(origin)).send();
+		assertOriginForbidden(response, withPort(origin));
 		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
 	}
 
@@ -35,16 +36,15 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 		assertThat(post(token).header("Origin", "HTTP://LOCALHOST:" + this.port).send().status()).isEqualTo(200);
 	}
 
-	@Test
-	void withoutOriginTheRefererDecides() {
+	@ParameterizedTest
+	@ValueSource(strings = { "https://attacker.example/x", "https://localhost:{port}/", "", "https://", "//localhost/",
+			"http://évil.example/" })
+	void withoutOriginTheRefererDecides(String referer) {
 		String token = signedUpToken();
 
 		assertThat(post(token).header("Referer", "http://localhost:" + this.port + "/notes?x=1").send().status())
 			.isEqualTo(200);
-		for (String referer : new String[] { "https://attacker.example/x", "https://localhost:" + this.port + "/",
-				"", "https://", "//localhost/", "http://évil.example/" }) {
-			assertOriginForbidden(post(token).header("Referer", referer).send(), referer);
-		}
+		assertOriginForbidden(post(token).header("Referer", withPort(referer)).send(), withPort(referer));
 	}
 
 	@Test
@@ -116,6 +116,11 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
 		assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
+	}
+
+	/** Puts this server's port, or the one after it, into a value written with {@code {port}} or {@code {port+1}}. */
+	private String withPort(String value) {
+		return value.replace("{port+1}", Integer.toString(this.port + 1)).replace("{port}", Integer.toString(this.port));
 	}
 
 	private ApiClient.Request post(String token) {
