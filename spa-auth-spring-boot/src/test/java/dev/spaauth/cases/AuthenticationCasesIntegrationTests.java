@@ -18,7 +18,6 @@ import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,7 +111,7 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(status.json().get("authenticated").asBoolean()).isFalse();
 		assertThat(formLogin.status()).isIn(404, 405);
 		assertThat(formLogin.setCookie("__Host-SESSION")).isEmpty();
-		assertThat(authenticated(this.browser)).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	@Test
@@ -178,7 +177,7 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 			assertThat(client.get("/api/things").send().json().get("owner").asString()).isEqualTo(attacker);
 		}
 		else {
-			assertThat(authenticated(client)).isFalse();
+			assertThat(client.authenticated()).isFalse();
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertCsrfFailed(response);
 		assertThat(response.setCookie(SESSION)).isEmpty();
 		assertThat(this.browser.cookies().get(SESSION)).isEqualTo(session);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	static Stream<Arguments> wellFormedButWrongTokens() {
@@ -75,7 +76,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		Response response = this.browser.post("/api/things").csrf(value).json(Map.of("a", 1)).send();
 		assertThat(response.status()).as(value).isEqualTo(403);
 		assertThat(response.json().get("code").asString()).as(value).isEqualTo("csrf_failed");
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	static Stream<Arguments> tokensWithRawBytes() {
@@ -104,7 +105,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.status()).as(printable(value)).isIn(400, 403);
 		assertThat(response.headers()).as(printable(value)).contains("content-type: application/problem+json");
 		assertThat(response.body()).as(printable(value)).containsAnyOf("csrf_failed", "malformed_request");
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test
@@ -122,7 +123,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertCsrfFailed(jsonField);
 		assertThat(this.browser.cookies().get("XSRF-TOKEN")).isEqualTo(token);
 		assertCsrfFailed(cookieOnly);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test
@@ -190,7 +191,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 			assertThat(response.setCookie("XSRF-TOKEN")).isEmpty();
 		}
 		assertThat(sessionStored(session)).isTrue();
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 		assertThat(this.browser.post("/api/things").csrf(token).json(Map.of()).send().status()).isEqualTo(200);
 	}
 
@@ -235,10 +236,10 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		this.browser.csrf();
 		this.browser.csrf();
 
-		assertThat(authenticated(this.browser)).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(401);
 		assertThat(sessionStored(othersSession)).isTrue();
-		assertThat(authenticated(other)).isTrue();
+		assertThat(other.authenticated()).isTrue();
 	}
 
 	@Test
@@ -266,7 +267,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 			assertCsrfFailed(response);
 			assertThat(response.setCookie(SESSION)).isEmpty();
 		}
-		assertThat(authenticated(garbageClient)).isFalse();
+		assertThat(garbageClient.authenticated()).isFalse();
 	}
 
 	@Test
@@ -303,7 +304,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("code").asString()).isIn("origin_forbidden", "csrf_failed");
 		assertThat(response.setCookies()).isEmpty();
 		assertThat(sessionCount()).isEqualTo(sessions);
-		assertThat(authenticated(this.browser)).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	private ApiClient tab(String session, String csrfToken) {
@@ -318,24 +319,6 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 			.csrf(token)
 			.json(Map.of("username", username, "password", PASSWORD))
 			.send();
-	}
-
-	/** Signs up in the client and returns the session's CSRF token. */
-	static String signedUpToken(ApiClient client) {
-		String username = uniqueUsername();
-		Response response = client.signup(username, username + "@example.com", PASSWORD);
-		assertThat(response.status()).isEqualTo(201);
-		return response.json().get("csrfToken").asString();
-	}
-
-	static boolean authenticated(ApiClient client) {
-		return client.get("/api/auth/session").send().json().get("authenticated").asBoolean();
-	}
-
-	static void assertCsrfFailed(Response response) {
-		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(response.json().get("code").asString()).isEqualTo("csrf_failed");
 	}
 
 	/** A value derived from the client's valid token, with a name for the report. */

@@ -22,9 +22,6 @@ import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.assertCsrfFailed;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.signedUpToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +49,7 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 		assertCsrfFailed(noOrigin);
 		assertThat(withToken.status()).isEqualTo(415);
 		assertThat(withToken.json().get("code").asString()).isEqualTo("unsupported_media_type");
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@ParameterizedTest
@@ -76,7 +73,7 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(signup.status()).as(type).isEqualTo(415);
 		assertThat(List.of(withoutToken, withToken, signup))
 			.allSatisfy((response) -> assertThat(response.setCookie("__Host-SESSION")).as(type).isEmpty());
-		assertThat(authenticated(client)).as(type).isFalse();
+		assertThat(client.authenticated()).as(type).isFalse();
 	}
 
 	@Test
@@ -224,7 +221,7 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(List.of(loginJsonFirst.status(), loginTextFirst.status()))
 			.as("log-in statuses for [application/json then text/plain, text/plain then application/json]")
 			.allSatisfy((status) -> assertThat(status).isIn(400, 415));
-		assertThat(authenticated(client)).isFalse();
+		assertThat(client.authenticated()).isFalse();
 	}
 
 	private HttpResponse<String> sendWithoutContentType(String path, String token, String body) {

@@ -12,9 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.assertCsrfFailed;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.signedUpToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +49,7 @@ class MethodCasesIntegrationTests extends IntegrationTestSupport {
 		}
 
 		assertThat(sessionStored(session)).isTrue();
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	static Stream<Arguments> overrideHeadersAndMethods() {
@@ -103,7 +100,7 @@ class MethodCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().has("received")).isFalse();
 		assertThat(this.browser.get("/api/auth/logout?_method=DELETE").send().status()).isEqualTo(405);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@ParameterizedTest
@@ -119,7 +116,7 @@ class MethodCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.body()).as(method).doesNotContain("received").doesNotContain("owner");
 		Response logout = this.browser.method("post", "/api/auth/logout").csrf(token).send();
 		assertThat(logout.status()).isIn(400, 405);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test

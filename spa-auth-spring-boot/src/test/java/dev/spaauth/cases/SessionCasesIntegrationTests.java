@@ -17,9 +17,8 @@ import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.ApiClient.SetCookie;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.RawHttp;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.signedUpToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -225,8 +224,8 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		ApiClient replay = new ApiClient(this.port);
 		replay.cookies().put(SESSION, phoneSession);
 		assertThat(replay.get("/api/things").send().status()).isEqualTo(401);
-		assertThat(authenticated(replay)).isFalse();
-		assertThat(authenticated(laptop)).isTrue();
+		assertThat(replay.authenticated()).isFalse();
+		assertThat(laptop.authenticated()).isTrue();
 		assertThat(laptop.get("/api/things").send().json().get("owner").asString()).isEqualTo(username);
 	}
 

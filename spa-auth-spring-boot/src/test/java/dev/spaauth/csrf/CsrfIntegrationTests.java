@@ -211,7 +211,7 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 		assertThat(rejected.status()).isEqualTo(403);
 		assertThat(rejected.setCookie("__Host-SESSION")).isEmpty();
 		assertThat(this.browser.cookies().get("__Host-SESSION")).isEqualTo(sessionCookie);
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	private String username;
@@ -224,9 +224,7 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 	}
 
 	static void assertCsrfProblem(Response response) {
-		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(response.json().get("code").asString()).isEqualTo("csrf_failed");
+		assertCsrfFailed(response);
 		assertThat(response.json().get("detail").asString()).contains("CSRF token is missing or invalid");
 	}
 

@@ -22,15 +22,15 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 	@ValueSource(strings = { "https://attacker.example", "null", "https://localhost:{port}", "http://localhost:{port+1}",
 			"https://[", "http://evil.localhost:{port}" })
 	void unsafeRequestWithValidTokenFromUntrustedOriginsThenOriginForbidden(String origin) {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 		Response response = post(token).header("Origin", withPort(origin)).send();
 		assertOriginForbidden(response, withPort(origin));
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test
 	void unsafeRequestWithValidTokenFromOwnOriginThenAllowed() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertThat(post(token).header("Origin", "http://localhost:" + this.port).send().status()).isEqualTo(200);
 		assertThat(post(token).header("Origin", "HTTP://LOCALHOST:" + this.port).send().status()).isEqualTo(200);
@@ -40,7 +40,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 	@ValueSource(strings = { "https://attacker.example/x", "https://localhost:{port}/", "", "https://", "//localhost/",
 			"http://évil.example/" })
 	void withoutOriginTheRefererDecides(String referer) {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertThat(post(token).header("Referer", "http://localhost:" + this.port + "/notes?x=1").send().status())
 			.isEqualTo(200);
@@ -49,7 +49,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void crossSiteFetchMetadataWithoutOriginOrRefererThenForbidden() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertOriginForbidden(post(token).header("Sec-Fetch-Site", "cross-site").send(), "Sec-Fetch-Site");
 		assertThat(post(token).header("Sec-Fetch-Site", "same-origin").send().status()).isEqualTo(200);
@@ -58,7 +58,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void forwardedHeadersAreIgnoredUnlessConfigured() {
 		// Without server.forward-headers-strategy a client cannot make its own origin look trusted.
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		Response response = post(token).header("Origin", "https://attacker.example")
 			.header("X-Forwarded-Proto", "https")
@@ -71,7 +71,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void twoOriginHeadersThenForbidden() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		Response response = post(token).header("Origin", "http://localhost:" + this.port)
 			.header("Origin", "https://attacker.example")
@@ -82,7 +82,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void missingBrowserHeadersNeverReplaceTheToken() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertThat(post(token).send().status()).isEqualTo(200);
 		Response noToken = this.browser.post("/api/things").json(Map.of()).send();
@@ -104,7 +104,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 		assertOriginForbidden(response, "login");
 		assertThat(response.setCookie("__Host-SESSION")).isEmpty();
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	@Test
@@ -125,11 +125,6 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 	private ApiClient.Request post(String token) {
 		return this.browser.post("/api/things").csrf(token).json(Map.of("a", 1));
-	}
-
-	private String signedUpToken() {
-		String username = uniqueUsername();
-		return this.browser.signup(username, username + "@example.com", PASSWORD).json().get("csrfToken").asString();
 	}
 
 	private static void assertOriginForbidden(Response response, String what) {

@@ -26,7 +26,7 @@ class SignupIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("user").get("username").asString()).isEqualTo(username);
 		assertThat(response.json().get("csrfToken").asString()).hasSize(43);
 		assertThat(response.setCookie("__Host-SESSION")).isPresent();
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 		String hash = this.jdbc.sql("SELECT password_hash FROM spa_auth.users WHERE username = ?")
 			.param(username)
 			.query(String.class)
