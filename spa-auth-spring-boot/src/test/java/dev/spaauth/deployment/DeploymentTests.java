@@ -87,7 +87,7 @@ class DeploymentTests {
 	}
 
 	@Test
-	void allowedOriginsAreNormalisedInConfigurationOrder() {
+	void resolveThenOriginsAreNormalisedAndAllowedOriginsKeepTheirOrder() {
 		Deployment deployment = Deployment.resolve("https://API.example.test/",
 				List.of("https://b.example.test:443", "https://A.example.test"), true, null, TestDeployments.DEFAULT_CORS);
 
@@ -97,7 +97,7 @@ class DeploymentTests {
 	}
 
 	@Test
-	void publicOriginWhenNotConfiguredThenNullAndNoAllowedOrigins() {
+	void resolveWhenNoOriginsConfiguredThenNoPublicOrAllowedOrigins() {
 		assertThat(TestDeployments.sameOrigin().publicOrigin()).isNull();
 		assertThat(TestDeployments.sameOrigin().allowedOrigins()).isEmpty();
 	}
@@ -111,7 +111,7 @@ class DeploymentTests {
 			"https://api.example.test, https://app.example.test, STRICT, STRICT",
 			"https://api.example.test, https://app.example.test, NONE, NONE", "-, -, STRICT, STRICT",
 			"https://api.example.test, https://app.other-site.test, NONE, NONE" })
-	void sameSiteWhenNotConfiguredThenLaxForSameSiteSpasAndNoneForCrossSiteOnes(String publicOrigin, String allowed,
+	void sameSiteThenTheConfiguredValueOrLaxForSameSiteSpasAndNoneForCrossSiteOnes(String publicOrigin, String allowed,
 			SameSite configured, SameSite expected) {
 		List<String> allowedOrigins = (allowed != null) ? Arrays.asList(allowed.split(";")) : List.of();
 
@@ -122,7 +122,7 @@ class DeploymentTests {
 	}
 
 	@Test
-	void secureCookiesIsAsConfigured() {
+	void secureCookiesThenAsConfigured() {
 		assertThat(TestDeployments.sameOrigin().secureCookies()).isTrue();
 		assertThat(TestDeployments.plainHttpDevelopment().secureCookies()).isFalse();
 	}
@@ -164,7 +164,7 @@ class DeploymentTests {
 	}
 
 	@Test
-	void corsIsAsConfigured() {
+	void corsThenAsConfigured() {
 		Deployment.Cors cors = new Deployment.Cors(java.time.Duration.ofMinutes(1), List.of("Authorization"));
 
 		assertThat(TestDeployments.sibling(cors).cors()).isEqualTo(cors);

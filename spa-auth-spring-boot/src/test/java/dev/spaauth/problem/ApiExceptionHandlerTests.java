@@ -40,7 +40,7 @@ class ApiExceptionHandlerTests {
 		.build();
 
 	@Test
-	void rateLimitedThenTooManyRequestsWithRetryAfterInWholeSecondsRoundedUp() throws Exception {
+	void handleWhenRateLimitedThenTooManyRequestsWithRetryAfterInWholeSecondsRoundedUp() throws Exception {
 		this.mvc.perform(get("/fail/rate-limited"))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", "2"))
@@ -56,7 +56,7 @@ class ApiExceptionHandlerTests {
 			"bad-credentials, 400, invalid_credentials", "access-denied, 403, forbidden",
 			"unauthenticated, 401, unauthenticated", "account-store, 500, internal_error", "bug, 500, internal_error",
 			"store, 503, service_unavailable" })
-	void exceptionThenProblemWithItsStatusCodeAndNoStore(String failure, int status, String code) throws Exception {
+	void handleWhenExceptionThenProblemWithItsStatusCodeAndNoStore(String failure, int status, String code) throws Exception {
 		this.mvc.perform(get("/fail/" + failure))
 			.andExpect(status().is(status))
 			.andExpect(header().string("Cache-Control", "no-store"))
@@ -66,33 +66,33 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
-	void problemExceptionThenItsOwnDetail() throws Exception {
+	void handleWhenProblemExceptionThenItsOwnDetail() throws Exception {
 		this.mvc.perform(get("/fail/problem")).andExpect(jsonPath("$.detail").value("No note with id 5."));
 	}
 
 	@Test
-	void validationFailedThenEveryFieldError() throws Exception {
+	void handleWhenValidationFailedThenEveryFieldError() throws Exception {
 		this.mvc.perform(get("/fail/validation"))
 			.andExpect(jsonPath("$.errors.email").value("Enter an email address."))
 			.andExpect(jsonPath("$.errors.password").value("Use at least 8 characters."));
 	}
 
 	@Test
-	void storeOutageThenRetryAfter() throws Exception {
+	void handleWhenStoreOutageThenRetryAfter() throws Exception {
 		this.mvc.perform(get("/fail/store"))
 			.andExpect(header().string("Retry-After", StoreFailures.RETRY_AFTER_SECONDS))
 			.andExpect(content().string(not(containsString("Connection refused"))));
 	}
 
 	@Test
-	void unexpectedExceptionThenDetailNamesNoClassOrMessage() throws Exception {
+	void handleWhenUnexpectedExceptionThenDetailNamesNoClassOrMessage() throws Exception {
 		this.mvc.perform(get("/fail/bug"))
 			.andExpect(content().string(not(containsString("IllegalStateException"))))
 			.andExpect(content().string(not(containsString("com.example.Secret"))));
 	}
 
 	@Test
-	void malformedJsonThenMalformedRequestProblem() throws Exception {
+	void handleWhenMalformedJsonThenMalformedRequestProblem() throws Exception {
 		this.mvc.perform(post("/fail/json").contentType(MediaType.APPLICATION_JSON).content("{\"a\":"))
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("Cache-Control", "no-store"))
@@ -100,7 +100,7 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
-	void wrongMediaTypeThenUnsupportedMediaTypeProblem() throws Exception {
+	void handleWhenWrongMediaTypeThenUnsupportedMediaTypeProblem() throws Exception {
 		this.mvc.perform(post("/fail/json").contentType(MediaType.TEXT_PLAIN).content("{}"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.code").value("unsupported_media_type"))
@@ -108,7 +108,7 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
-	void wrongMethodThenMethodNotAllowedProblemNamingTheAllowedOnes() throws Exception {
+	void handleWhenWrongMethodThenMethodNotAllowedProblemNamingTheAllowedOnes() throws Exception {
 		this.mvc.perform(get("/fail/json"))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(header().string("Allow", "POST"))
@@ -117,7 +117,7 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
-	void pathVariableOfTheWrongTypeThenMalformedRequestProblemNamingIt() throws Exception {
+	void handleWhenPathVariableOfTheWrongTypeThenMalformedRequestProblemNamingIt() throws Exception {
 		this.mvc.perform(get("/fail/notes/abc"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("malformed_request"))

@@ -58,7 +58,7 @@ class StoreFailuresTests {
 	}
 
 	@Test
-	void retryAfterIsFiveSeconds() {
+	void retryAfterSecondsThenFive() {
 		assertThat(StoreFailures.RETRY_AFTER_SECONDS).isEqualTo("5");
 	}
 

@@ -176,7 +176,7 @@ class UserSessionsTests {
 	}
 
 	@Test
-	void rolesChangedIsAnApplicationEventListener() throws NoSuchMethodException {
+	void rolesChangedThenItIsAnApplicationEventListener() throws NoSuchMethodException {
 		Method listener = UserSessions.class.getMethod("rolesChanged", UserRolesChangedEvent.class);
 
 		assertThat(listener.isAnnotationPresent(EventListener.class)).isTrue();
