@@ -61,6 +61,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
 
 import dev.spaauth.demo.DemoApplication;
+import dev.spaauth.testapp.PrivateRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
@@ -117,7 +118,7 @@ class LoadBalancedInstancesIntegrationTests {
 	private static int usernames;
 
 	@BeforeAll
-	static void start() {
+	static void start() throws java.io.IOException {
 		long started = System.nanoTime();
 		work = Path.of(System.getProperty("spaauth.work", "target/browser-suite"))
 			.toAbsolutePath()

@@ -100,7 +100,7 @@ class SessionsIntegrationTests extends AccountProtectionSupport {
 
 		assertThat(response.status()).isEqualTo(204);
 		assertThat(response.setCookie("__Host-SESSION").orElseThrow().attribute("Max-Age")).isEqualTo("0");
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	@Test

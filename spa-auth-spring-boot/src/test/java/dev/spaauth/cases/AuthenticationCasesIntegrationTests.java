@@ -6,14 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,44 +42,51 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(unknownUser.setCookies()).isEmpty();
 	}
 
-	@Test
-	void signupAcceptsLongAllLowercasePasswordsAndPasswordsOf64To128Characters() {
-		// SEC-46 and ASVS 6.2.5 / 6.2.9: no composition rules; at least 64 characters allowed.
-		for (String password : new String[] { "zebrasjuggleturquoisemarmaladequietly",
+	static Stream<String> longOrAllLowercasePasswords() {
+		return Stream.of("zebrasjuggleturquoisemarmaladequietly",
 				"a lowercase passphrase about ferries, lighthouses and the tides of the northern sea",
-				"mountain river ".repeat(8) + "glacier" }) {
-			String username = uniqueUsername();
-			Response response = new ApiClient(this.port).signup(username, username + "@example.com", password);
-			assertThat(response.status()).as("%d characters", password.length()).isEqualTo(201);
-			assertThat(new ApiClient(this.port).login(username, password).status()).isEqualTo(200);
-		}
+				"mountain river ".repeat(8) + "glacier");
 	}
 
-	@Test
-	void loginChecksThePasswordExactlyAsReceivedWithoutTrimmingTruncationOrCaseChange() {
-		// ASVS 6.2.8: only the exact password logs in.
-		String password = "  Ferries Cross The Northern Sea At Dawn 1987  ";
+	@ParameterizedTest
+	@MethodSource("longOrAllLowercasePasswords")
+	void signupAcceptsLongAllLowercasePasswordsAndPasswordsOf64To128Characters(String password) {
+		// SEC-46 and ASVS 6.2.5 / 6.2.9: no composition rules; at least 64 characters allowed.
 		String username = uniqueUsername();
-		assertThat(this.browser.signup(username, username + "@example.com", password).status()).isEqualTo(201);
-
-		for (String variant : new String[] { password.strip(), password.toLowerCase(), password.toUpperCase(),
-				password.substring(0, password.length() - 1), password + "x" }) {
-			Response response = new ApiClient(this.port).login(username, variant);
-			assertThat(response.status()).as("'%s'", variant).isEqualTo(400);
-			assertThat(response.json().get("code").asString()).isEqualTo("invalid_credentials");
-		}
+		Response response = new ApiClient(this.port).signup(username, username + "@example.com", password);
+		assertThat(response.status()).as("%d characters", password.length()).isEqualTo(201);
 		assertThat(new ApiClient(this.port).login(username, password).status()).isEqualTo(200);
 	}
 
-	@Test
-	void noDefaultAccountExists() {
+	private static final String SPACED_PASSWORD = "  Ferries Cross The Northern Sea At Dawn 1987  ";
+
+	static Stream<String> variantsOfTheSpacedPassword() {
+		String password = SPACED_PASSWORD;
+		return Stream.of(password.strip(), password.toLowerCase(), password.toUpperCase(),
+				password.substring(0, password.length() - 1), password + "x");
+	}
+
+	@ParameterizedTest
+	@MethodSource("variantsOfTheSpacedPassword")
+	void loginChecksThePasswordExactlyAsReceivedWithoutTrimmingTruncationOrCaseChange(String variant) {
+		// ASVS 6.2.8: only the exact password logs in.
+		String password = SPACED_PASSWORD;
+		String username = uniqueUsername();
+		assertThat(this.browser.signup(username, username + "@example.com", password).status()).isEqualTo(201);
+
+		Response response = new ApiClient(this.port).login(username, variant);
+		assertThat(response.status()).as("'%s'", variant).isEqualTo(400);
+		assertThat(response.json().get("code").asString()).isEqualTo("invalid_credentials");
+		assertThat(new ApiClient(this.port).login(username, password).status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "admin, admin", "root, root", "sa, sa", "user, password", "admin, password" })
+	void noDefaultAccountExists(String username, String password) {
 		// ASVS 6.3.2: there is no built-in user to log in as.
-		for (String[] credentials : new String[][] { { "admin", "admin" }, { "root", "root" }, { "sa", "sa" },
-				{ "user", "password" }, { "admin", "password" } }) {
-			Response response = new ApiClient(this.port).login(credentials[0], credentials[1]);
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("code").asString()).isEqualTo("invalid_credentials");
-		}
+		Response response = new ApiClient(this.port).login(username, password);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("code").asString()).isEqualTo("invalid_credentials");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.users WHERE username_key IN ('admin', 'root', 'sa', 'user')")
 			.query(Long.class)
 			.single()).isZero();
@@ -100,7 +111,7 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(status.json().get("authenticated").asBoolean()).isFalse();
 		assertThat(formLogin.status()).isIn(404, 405);
 		assertThat(formLogin.setCookie("__Host-SESSION")).isEmpty();
-		assertThat(authenticated(this.browser)).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	@Test
@@ -142,8 +153,9 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(new ApiClient(this.port).login(username, PASSWORD).status()).isEqualTo(200);
 	}
 
-	@Test
-	void loginWithDuplicateUsernameKeysNeverSplitsTheCheckedAndTheLoggedInUser() {
+	@ParameterizedTest(name = "victim first: {0}")
+	@ValueSource(booleans = { true, false })
+	void loginWithDuplicateUsernameKeysNeverSplitsTheCheckedAndTheLoggedInUser(boolean victimFirst) {
 		// SEC-61: with two "username" members the credential check and the session principal use
 		// one value (or the request is refused): the attacker's password never yields the victim.
 		String victim = signedUp(new ApiClient(this.port));
@@ -151,21 +163,21 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		String attackersPassword = "the attacker's own passphrase 9981";
 		assertThat(new ApiClient(this.port).signup(attacker, attacker + "@example.com", attackersPassword).status())
 			.isEqualTo(201);
-		for (String[] order : new String[][] { { victim, attacker }, { attacker, victim } }) {
-			ApiClient client = new ApiClient(this.port);
-			Response response = client.post("/api/auth/login")
-				.csrf(client.csrf())
-				.body("application/json", "{\"username\":\"" + order[0] + "\",\"username\":\"" + order[1]
-						+ "\",\"password\":\"" + attackersPassword + "\"}")
-				.send();
-			assertThat(response.status()).isIn(200, 400);
-			if (response.status() == 200) {
-				assertThat(response.json().get("user").get("username").asString()).isEqualTo(attacker);
-				assertThat(client.get("/api/things").send().json().get("owner").asString()).isEqualTo(attacker);
-			}
-			else {
-				assertThat(authenticated(client)).isFalse();
-			}
+		String first = victimFirst ? victim : attacker;
+		String second = victimFirst ? attacker : victim;
+		ApiClient client = new ApiClient(this.port);
+		Response response = client.post("/api/auth/login")
+			.csrf(client.csrf())
+			.body("application/json", "{\"username\":\"" + first + "\",\"username\":\"" + second
+					+ "\",\"password\":\"" + attackersPassword + "\"}")
+			.send();
+		assertThat(response.status()).isIn(200, 400);
+		if (response.status() == 200) {
+			assertThat(response.json().get("user").get("username").asString()).isEqualTo(attacker);
+			assertThat(client.get("/api/things").send().json().get("owner").asString()).isEqualTo(attacker);
+		}
+		else {
+			assertThat(client.authenticated()).isFalse();
 		}
 	}
 

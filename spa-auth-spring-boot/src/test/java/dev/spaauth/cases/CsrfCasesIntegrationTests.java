@@ -5,12 +5,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,47 +47,65 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertCsrfFailed(response);
 		assertThat(response.setCookie(SESSION)).isEmpty();
 		assertThat(this.browser.cookies().get(SESSION)).isEqualTo(session);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
-	@Test
-	void unsafeRequestWhenTokenIsWellFormedBase64OfTheWrongLengthOrTheRightLengthButUnsignedThenForbidden() {
-		// SEC-03: Base64 decoding to fewer or more bytes than a token, all-zero bytes, a padded
-		// token, and 32 random bytes that carry no valid signature.
-		signedUp(this.browser);
-		String token = this.browser.csrf();
+	static Stream<Arguments> wellFormedButWrongTokens() {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		byte[] random = new byte[32];
 		new java.security.SecureRandom().nextBytes(random);
-		for (String value : new String[] { base64.encodeToString(new byte[16]), base64.encodeToString(new byte[48]),
-				base64.encodeToString(new byte[32]), base64.encodeToString(random), token + "=", token.substring(1),
-				token + "A", Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(token)) }) {
-			Response response = this.browser.post("/api/things").csrf(value).json(Map.of("a", 1)).send();
-			assertThat(response.status()).as(value).isEqualTo(403);
-			assertThat(response.json().get("code").asString()).as(value).isEqualTo("csrf_failed");
-		}
-		assertThat(authenticated(this.browser)).isTrue();
+		return Stream.of(tokenCase("16 zero bytes", (token) -> base64.encodeToString(new byte[16])),
+				tokenCase("48 zero bytes", (token) -> base64.encodeToString(new byte[48])),
+				tokenCase("32 zero bytes", (token) -> base64.encodeToString(new byte[32])),
+				tokenCase("32 random bytes", (token) -> base64.encodeToString(random)),
+				tokenCase("padded token", (token) -> token + "="),
+				tokenCase("token without its first character", (token) -> token.substring(1)),
+				tokenCase("token with a character more", (token) -> token + "A"),
+				tokenCase("token in standard Base64",
+						(token) -> Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(token))));
 	}
 
-	@Test
-	void unsafeRequestWhenTokenHeaderCarriesNulCarriageReturnOrRawUtf8BytesThenRefusedAsAProblemNeverServerError() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("wellFormedButWrongTokens")
+	void unsafeRequestWhenTokenIsWellFormedBase64OfTheWrongLengthOrTheRightLengthButUnsignedThenForbidden(String name,
+			UnaryOperator<String> fromToken) {
+		// SEC-03: Base64 decoding to fewer or more bytes than a token, all-zero bytes, a padded
+		// token, and 32 random bytes that carry no valid signature.
+		signedUp(this.browser);
+		String value = fromToken.apply(this.browser.csrf());
+		Response response = this.browser.post("/api/things").csrf(value).json(Map.of("a", 1)).send();
+		assertThat(response.status()).as(value).isEqualTo(403);
+		assertThat(response.json().get("code").asString()).as(value).isEqualTo("csrf_failed");
+		assertThat(this.browser.authenticated()).isTrue();
+	}
+
+	static Stream<Arguments> tokensWithRawBytes() {
+		return Stream.of(tokenCase("NUL after the token", (token) -> token + "\u0000"),
+				tokenCase("NUL before the token", (token) -> "\u0000" + token),
+				tokenCase("carriage return after the token", (token) -> token + "\r"),
+				tokenCase("raw UTF-8 before the token", (token) -> "é" + token),
+				tokenCase("control character inside the token",
+						(token) -> token.substring(0, 20) + "\u0001" + token.substring(21)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tokensWithRawBytes")
+	void unsafeRequestWhenTokenHeaderCarriesNulCarriageReturnOrRawUtf8BytesThenRefusedAsAProblemNeverServerError(
+			String name, UnaryOperator<String> fromToken) {
 		// SEC-03: bytes java.net.http refuses to send. Tomcat or the firewall may refuse them (400
 		// malformed_request) before the CSRF check (403); either way a problem, never a 500. (Trailing
 		// spaces are not tested: HTTP strips them from every field value, RFC 9110 section 5.5.)
 		signedUp(this.browser);
-		String token = this.browser.csrf();
+		String value = fromToken.apply(this.browser.csrf());
 		String cookies = "Cookie: " + SESSION + "=" + this.browser.cookies().get(SESSION);
-		for (String value : new String[] { token + "\u0000", "\u0000" + token, token + "\r", "é" + token,
-				token.substring(0, 20) + "\u0001" + token.substring(21) }) {
-			RawHttp.Response response = RawHttp.send(this.port,
-					RawHttp.bytes("POST /api/things HTTP/1.1\r\n", cookies, "\r\nX-XSRF-TOKEN: ", value,
-							"\r\nContent-Type: application/json"),
-					RawHttp.bytes("{\"a\":1}"));
-			assertThat(response.status()).as(printable(value)).isIn(400, 403);
-			assertThat(response.headers()).as(printable(value)).contains("content-type: application/problem+json");
-			assertThat(response.body()).as(printable(value)).containsAnyOf("csrf_failed", "malformed_request");
-		}
-		assertThat(authenticated(this.browser)).isTrue();
+		RawHttp.Response response = RawHttp.send(this.port,
+				RawHttp.bytes("POST /api/things HTTP/1.1\r\n", cookies, "\r\nX-XSRF-TOKEN: ", value,
+						"\r\nContent-Type: application/json"),
+				RawHttp.bytes("{\"a\":1}"));
+		assertThat(response.status()).as(printable(value)).isIn(400, 403);
+		assertThat(response.headers()).as(printable(value)).contains("content-type: application/problem+json");
+		assertThat(response.body()).as(printable(value)).containsAnyOf("csrf_failed", "malformed_request");
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test
@@ -99,7 +123,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertCsrfFailed(jsonField);
 		assertThat(this.browser.cookies().get("XSRF-TOKEN")).isEqualTo(token);
 		assertCsrfFailed(cookieOnly);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test
@@ -167,7 +191,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 			assertThat(response.setCookie("XSRF-TOKEN")).isEmpty();
 		}
 		assertThat(sessionStored(session)).isTrue();
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 		assertThat(this.browser.post("/api/things").csrf(token).json(Map.of()).send().status()).isEqualTo(200);
 	}
 
@@ -212,10 +236,10 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		this.browser.csrf();
 		this.browser.csrf();
 
-		assertThat(authenticated(this.browser)).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 		assertThat(this.browser.get("/api/things").send().status()).isEqualTo(401);
 		assertThat(sessionStored(othersSession)).isTrue();
-		assertThat(authenticated(other)).isTrue();
+		assertThat(other.authenticated()).isTrue();
 	}
 
 	@Test
@@ -243,7 +267,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 			assertCsrfFailed(response);
 			assertThat(response.setCookie(SESSION)).isEmpty();
 		}
-		assertThat(authenticated(garbageClient)).isFalse();
+		assertThat(garbageClient.authenticated()).isFalse();
 	}
 
 	@Test
@@ -280,7 +304,7 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("code").asString()).isIn("origin_forbidden", "csrf_failed");
 		assertThat(response.setCookies()).isEmpty();
 		assertThat(sessionCount()).isEqualTo(sessions);
-		assertThat(authenticated(this.browser)).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	private ApiClient tab(String session, String csrfToken) {
@@ -297,22 +321,9 @@ class CsrfCasesIntegrationTests extends IntegrationTestSupport {
 			.send();
 	}
 
-	/** Signs up in the client and returns the session's CSRF token. */
-	static String signedUpToken(ApiClient client) {
-		String username = uniqueUsername();
-		Response response = client.signup(username, username + "@example.com", PASSWORD);
-		assertThat(response.status()).isEqualTo(201);
-		return response.json().get("csrfToken").asString();
-	}
-
-	static boolean authenticated(ApiClient client) {
-		return client.get("/api/auth/session").send().json().get("authenticated").asBoolean();
-	}
-
-	static void assertCsrfFailed(Response response) {
-		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(response.json().get("code").asString()).isEqualTo("csrf_failed");
+	/** A value derived from the client's valid token, with a name for the report. */
+	private static Arguments tokenCase(String name, UnaryOperator<String> fromToken) {
+		return Arguments.of(name, fromToken);
 	}
 
 	private static String printable(String value) {

@@ -8,16 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.assertCsrfFailed;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.signedUpToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,33 +49,31 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 		assertCsrfFailed(noOrigin);
 		assertThat(withToken.status()).isEqualTo(415);
 		assertThat(withToken.json().get("code").asString()).isEqualTo("unsupported_media_type");
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
-	@Test
-	void loginWithFormSubmittableBodiesThenForbiddenWithoutTokenAndUnsupportedWithTokenNeverLoggedIn() {
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x" })
+	void loginWithFormSubmittableBodiesThenForbiddenWithoutTokenAndUnsupportedWithTokenNeverLoggedIn(String type) {
 		// BUG-14: text/plain, form-urlencoded and multipart credentials, with and without a token.
 		String username = signedUp(new ApiClient(this.port));
-		String json = "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}";
-		String form = "username=" + username + "&password=" + PASSWORD.replace(' ', '+');
-		String multipart = "--x\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n" + username
-				+ "\r\n--x\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n" + PASSWORD + "\r\n--x--\r\n";
-		Map<String, String> bodies = Map.of("text/plain", json, "application/x-www-form-urlencoded", form,
-				"multipart/form-data; boundary=x", multipart);
-		bodies.forEach((type, body) -> {
-			ApiClient client = new ApiClient(this.port);
-			Response withoutToken = client.post("/api/auth/login").body(type, body).send();
-			Response withToken = client.post("/api/auth/login").csrf(client.csrf()).body(type, body).send();
-			Response signup = client.post("/api/auth/signup").csrf(client.csrf()).body(type, body).send();
+		String body = switch (type) {
+			case "text/plain" -> "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}";
+			case "application/x-www-form-urlencoded" -> "username=" + username + "&password=" + PASSWORD.replace(' ', '+');
+			default -> "--x\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n" + username
+					+ "\r\n--x\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n" + PASSWORD + "\r\n--x--\r\n";
+		};
+		ApiClient client = new ApiClient(this.port);
+		Response withoutToken = client.post("/api/auth/login").body(type, body).send();
+		Response withToken = client.post("/api/auth/login").csrf(client.csrf()).body(type, body).send();
+		Response signup = client.post("/api/auth/signup").csrf(client.csrf()).body(type, body).send();
 
-			assertThat(withoutToken.status()).as(type).isEqualTo(403);
-			assertThat(withToken.status()).as(type).isEqualTo(415);
-			assertThat(signup.status()).as(type).isEqualTo(415);
-			for (Response response : new Response[] { withoutToken, withToken, signup }) {
-				assertThat(response.setCookie("__Host-SESSION")).as(type).isEmpty();
-			}
-			assertThat(authenticated(client)).as(type).isFalse();
-		});
+		assertThat(withoutToken.status()).as(type).isEqualTo(403);
+		assertThat(withToken.status()).as(type).isEqualTo(415);
+		assertThat(signup.status()).as(type).isEqualTo(415);
+		assertThat(List.of(withoutToken, withToken, signup))
+			.allSatisfy((response) -> assertThat(response.setCookie("__Host-SESSION")).as(type).isEmpty());
+		assertThat(client.authenticated()).as(type).isFalse();
 	}
 
 	@Test
@@ -88,20 +90,26 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith("__Host-SESSION"));
 	}
 
-	@Test
-	void malformedJsonOnSignupAndOnAnApplicationEndpointThenBadRequestProblemWithoutInternals() {
+	static Stream<Arguments> malformedOrWronglyTypedJson() {
+		// Malformed bodies go to both endpoints; bodies of the wrong shape only to sign-up.
+		return Stream.of(Arguments.of("{", true), Arguments.of("{}}", true), Arguments.of("null", true),
+				Arguments.of("", true), Arguments.of("[1,2]", true), Arguments.of("{\"a\":}", true),
+				Arguments.of("[".repeat(10_000), true),
+				Arguments.of("{\"username\": 123, \"email\": [\"x\"], \"password\": {}}", false),
+				Arguments.of("{\"username\":\"a\",\"email\":\"a@example.com\",\"password\":1e999999}", false));
+	}
+
+	@ParameterizedTest
+	@MethodSource("malformedOrWronglyTypedJson")
+	void malformedJsonOnSignupAndOnAnApplicationEndpointThenBadRequestProblemWithoutInternals(String body,
+			boolean malformed) {
 		// SEC-54 for sign-up and a protected endpoint (BadInputIntegrationTests covers log-in). The
 		// test application's endpoint takes any JSON object, so it gets the malformed bodies only.
 		String token = signedUpToken(this.browser);
 		ApiClient anonymous = new ApiClient(this.port);
-		String[] malformed = { "{", "{}}", "null", "", "[1,2]", "{\"a\":}", "[".repeat(10_000) };
-		String[] wrongTypes = { "{\"username\": 123, \"email\": [\"x\"], \"password\": {}}",
-				"{\"username\":\"a\",\"email\":\"a@example.com\",\"password\":1e999999}" };
-		for (String body : concat(malformed, wrongTypes)) {
-			Response signup = anonymous.post("/api/auth/signup").csrf(anonymous.csrf()).body("application/json", body).send();
-			assertBadRequestProblem(signup, body);
-		}
-		for (String body : malformed) {
+		Response signup = anonymous.post("/api/auth/signup").csrf(anonymous.csrf()).body("application/json", body).send();
+		assertBadRequestProblem(signup, body);
+		if (malformed) {
 			Response things = this.browser.post("/api/things").csrf(token).body("application/json", body).send();
 			assertBadRequestProblem(things, body);
 		}
@@ -118,11 +126,6 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 			.doesNotContain("tools.jackson")
 			.doesNotContain("at org.")
 			.doesNotContain("Tomcat");
-	}
-
-	private static String[] concat(String[] first, String[] second) {
-		return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
-			.toArray(String[]::new);
 	}
 
 	@Test
@@ -149,23 +152,26 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 			.single()).isZero();
 	}
 
-	@Test
-	void twoHundredHeadersOrA64KilobyteCookieHeaderThenBadRequestProblem() {
-		// SEC-56: Tomcat refuses them (over 100 headers, over 8 KB); the answer is a problem.
-		ApiClient.Request manyHeaders = new ApiClient(this.port).get("/api/auth/session");
-		for (int i = 0; i < 200; i++) {
-			manyHeaders.header("X-Filler-" + i, "v");
-		}
-		Response many = manyHeaders.send();
-		Response bigCookie = new ApiClient(this.port).get("/api/auth/session")
-			.header("Cookie", "junk=" + "c".repeat(64 * 1024))
-			.send();
+	static Stream<Arguments> oversizedHeaders() {
+		UnaryOperator<ApiClient.Request> manyHeaders = (request) -> {
+			IntStream.range(0, 200).forEach((i) -> request.header("X-Filler-" + i, "v"));
+			return request;
+		};
+		UnaryOperator<ApiClient.Request> bigCookie = (request) -> request.header("Cookie",
+				"junk=" + "c".repeat(64 * 1024));
+		return Stream.of(Arguments.of("200 headers", manyHeaders), Arguments.of("a 64 KB Cookie header", bigCookie));
+	}
 
-		for (Response response : new Response[] { many, bigCookie }) {
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-			assertThat(response.json().get("code").asString()).isEqualTo("malformed_request");
-		}
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("oversizedHeaders")
+	void twoHundredHeadersOrA64KilobyteCookieHeaderThenBadRequestProblem(String name,
+			UnaryOperator<ApiClient.Request> headers) {
+		// SEC-56: Tomcat refuses them (over 100 headers, over 8 KB); the answer is a problem.
+		Response response = headers.apply(new ApiClient(this.port).get("/api/auth/session")).send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("code").asString()).isEqualTo("malformed_request");
 	}
 
 	@Test
@@ -215,7 +221,7 @@ class InputCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(List.of(loginJsonFirst.status(), loginTextFirst.status()))
 			.as("log-in statuses for [application/json then text/plain, text/plain then application/json]")
 			.allSatisfy((status) -> assertThat(status).isIn(400, 415));
-		assertThat(authenticated(client)).isFalse();
+		assertThat(client.authenticated()).isFalse();
 	}
 
 	private HttpResponse<String> sendWithoutContentType(String path, String token, String body) {

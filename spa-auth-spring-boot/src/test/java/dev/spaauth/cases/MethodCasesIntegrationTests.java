@@ -1,15 +1,17 @@
 package dev.spaauth.cases;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.assertCsrfFailed;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.signedUpToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MethodCasesIntegrationTests extends IntegrationTestSupport {
 
 	private static final String[] OVERRIDE_HEADERS = { "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override" };
+
+	static Stream<String> overrideHeaders() {
+		return Stream.of(OVERRIDE_HEADERS);
+	}
 
 	@Test
 	void logoutWhenGetOrHeadThenMethodNotAllowedAndSessionStillValid() {
@@ -43,39 +49,40 @@ class MethodCasesIntegrationTests extends IntegrationTestSupport {
 		}
 
 		assertThat(sessionStored(session)).isTrue();
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
-	@Test
-	void postWithMethodOverrideHeaderOrParameterThenHandledAsTheLiteralPost() {
+	static Stream<Arguments> overrideHeadersAndMethods() {
+		return Stream.of(OVERRIDE_HEADERS)
+			.flatMap((header) -> Stream.of("DELETE", "PUT").map((method) -> Arguments.of(header, method)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("overrideHeadersAndMethods")
+	void postWithMethodOverrideHeaderOrParameterThenHandledAsTheLiteralPost(String header, String method) {
 		// SEC-05: an override to GET does not skip the CSRF check, and an override to DELETE or
 		// PUT does not reach another handler: POST /api/things answers as POST.
 		String token = signedUpToken(this.browser);
-		for (String header : OVERRIDE_HEADERS) {
-			assertCsrfFailed(this.browser.post("/api/things").header(header, "GET").json(Map.of("a", 1)).send());
-			for (String method : new String[] { "DELETE", "PUT" }) {
-				Response response = this.browser.post("/api/things")
-					.csrf(token)
-					.header(header, method)
-					.json(Map.of("a", 1))
-					.send();
-				assertThat(response.status()).as(header + ": " + method).isEqualTo(200);
-				assertThat(response.json().get("received").get("a").asInt()).isEqualTo(1);
-			}
-		}
+		assertCsrfFailed(this.browser.post("/api/things").header(header, "GET").json(Map.of("a", 1)).send());
+		Response response = this.browser.post("/api/things")
+			.csrf(token)
+			.header(header, method)
+			.json(Map.of("a", 1))
+			.send();
+		assertThat(response.status()).as(header + ": " + method).isEqualTo(200);
+		assertThat(response.json().get("received").get("a").asInt()).isEqualTo(1);
 		assertThat(this.browser.post("/api/things?_method=DELETE").csrf(token).json(Map.of("a", 1)).send().status())
 			.isEqualTo(200);
 	}
 
-	@Test
-	void postToAGetOnlyEndpointWithOverrideToGetThenMethodNotAllowed() {
+	@ParameterizedTest
+	@MethodSource("overrideHeaders")
+	void postToAGetOnlyEndpointWithOverrideToGetThenMethodNotAllowed(String header) {
 		// SEC-05: with a valid token the override still does not turn a POST into the GET it names.
 		String token = signedUpToken(this.browser);
-		for (String header : OVERRIDE_HEADERS) {
-			Response response = this.browser.post("/api/auth/session").csrf(token).header(header, "GET").send();
-			assertThat(response.status()).as(header).isEqualTo(405);
-			assertThat(response.header("Allow").orElseThrow()).as(header).contains("GET");
-		}
+		Response response = this.browser.post("/api/auth/session").csrf(token).header(header, "GET").send();
+		assertThat(response.status()).as(header).isEqualTo(405);
+		assertThat(response.header("Allow").orElseThrow()).as(header).contains("GET");
 		Response form = this.browser.post("/api/auth/session")
 			.csrf(token)
 			.body("application/x-www-form-urlencoded", "_method=GET")
@@ -93,24 +100,23 @@ class MethodCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().has("received")).isFalse();
 		assertThat(this.browser.get("/api/auth/logout?_method=DELETE").send().status()).isEqualTo(405);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
-	@Test
-	void lowercaseAndExtensionMethodsWithValidSessionAndTokenThenRefusedAsProblemWithoutReachingAHandler() {
+	@ParameterizedTest
+	@ValueSource(strings = { "post", "delete", "Post", "PROPFIND", "FOO" })
+	void lowercaseAndExtensionMethodsWithValidSessionAndTokenThenRefusedAsProblemWithoutReachingAHandler(
+			String method) {
 		// SEC-06: the firewall allows the seven standard methods only, case-sensitively.
 		String token = signedUpToken(this.browser);
-		for (String method : new String[] { "post", "delete", "Post", "PROPFIND", "FOO" }) {
-			Response response = this.browser.method(method, "/api/things").csrf(token).json(Map.of("a", 1)).send();
-			assertThat(response.status()).as(method).isIn(400, 405);
-			assertThat(response.header("Content-Type").orElseThrow()).as(method)
-				.startsWith("application/problem+json");
-			assertThat(response.header("X-Content-Type-Options")).as(method).hasValue("nosniff");
-			assertThat(response.body()).as(method).doesNotContain("received").doesNotContain("owner");
-		}
+		Response response = this.browser.method(method, "/api/things").csrf(token).json(Map.of("a", 1)).send();
+		assertThat(response.status()).as(method).isIn(400, 405);
+		assertThat(response.header("Content-Type").orElseThrow()).as(method).startsWith("application/problem+json");
+		assertThat(response.header("X-Content-Type-Options")).as(method).hasValue("nosniff");
+		assertThat(response.body()).as(method).doesNotContain("received").doesNotContain("owner");
 		Response logout = this.browser.method("post", "/api/auth/logout").csrf(token).send();
 		assertThat(logout.status()).isIn(400, 405);
-		assertThat(authenticated(this.browser)).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test

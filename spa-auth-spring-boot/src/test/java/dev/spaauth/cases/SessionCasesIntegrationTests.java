@@ -6,16 +6,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.ApiClient.SetCookie;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.RawHttp;
 
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.authenticated;
-import static dev.spaauth.cases.CsrfCasesIntegrationTests.signedUpToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -123,28 +126,32 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.header("Cache-Control").orElseThrow()).contains("no-store");
 	}
 
-	@Test
-	void sessionIdInPathParameterOrBearerHeaderThenNotAuthenticated() {
-		// SEC-36 (a) and (d); (b), (c) and (e) are LoginIntegrationTests#sessionIsAcceptedOnlyInTheConfiguredCookie.
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/things;jsessionid={id}", "/api/things;SESSION={cookie}",
+			"/api/things;__Host-SESSION={cookie}" })
+	void sessionIdInPathParameterThenNotAuthenticated(String template) {
+		// SEC-36 (a); (b), (c) and (e) are LoginIntegrationTests#sessionIsAcceptedOnlyInTheConfiguredCookie.
 		signedUp(this.browser);
-		String value = this.browser.cookies().get(SESSION);
-		String id = new String(Base64.getDecoder().decode(value));
+		String path = withSessionOf(this.browser, template);
 
-		for (String path : new String[] { "/api/things;jsessionid=" + id, "/api/things;SESSION=" + value,
-				"/api/things;__Host-SESSION=" + value }) {
-			Response response = new ApiClient(this.port).get(path).send();
-			assertThat(response.status()).as(path).isIn(400, 401);
-			assertThat(response.body()).as(path).doesNotContain("owner");
-		}
-		for (String credential : new String[] { "Bearer " + value, "Bearer " + id }) {
-			Response response = new ApiClient(this.port).get("/api/things").header("Authorization", credential).send();
-			assertThat(response.status()).isEqualTo(401);
-			assertThat(response.header("WWW-Authenticate")).isEmpty();
-		}
+		Response response = new ApiClient(this.port).get(path).send();
+		assertThat(response.status()).as(path).isIn(400, 401);
+		assertThat(response.body()).as(path).doesNotContain("owner");
 	}
 
-	@Test
-	void garbageSessionCookiesThenProtectedUnauthenticatedPublicServedNeverServerError() {
+	@ParameterizedTest
+	@ValueSource(strings = { "Bearer {cookie}", "Bearer {id}" })
+	void sessionIdInBearerHeaderThenNotAuthenticated(String template) {
+		// SEC-36 (d).
+		signedUp(this.browser);
+		String credential = withSessionOf(this.browser, template);
+
+		Response response = new ApiClient(this.port).get("/api/things").header("Authorization", credential).send();
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("WWW-Authenticate")).isEmpty();
+	}
+
+	static Stream<String> garbageSessionCookies() {
 		// SEC-59: empty, %00, not Base64, quoted, with ';' or ',', Base64 of garbage, and 50
 		// duplicates in one header.
 		List<String> values = List.of("", "%00", "!!not-base64!!", "\"quoted\"", "\"bm90\"", "a;b", "a,b",
@@ -152,9 +159,13 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		List<String> headers = new ArrayList<>();
 		values.forEach((value) -> headers.add(SESSION + "=" + value));
 		headers.add(String.join("; ", java.util.Collections.nCopies(50, SESSION + "=bm90LWEtc2Vzc2lvbg==")));
-		for (String cookie : headers) {
-			assertGarbageIsAnonymous(cookie);
-		}
+		return headers.stream();
+	}
+
+	@ParameterizedTest
+	@MethodSource("garbageSessionCookies")
+	void garbageSessionCookiesThenProtectedUnauthenticatedPublicServedNeverServerError(String cookie) {
+		assertGarbageIsAnonymous(cookie);
 	}
 
 	@Test
@@ -173,26 +184,29 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(huge.json().get("code").asString()).isEqualTo("malformed_request");
 	}
 
-	@Test
-	void garbageCsrfCookieThenReplacedByPrimingAndRefusedOnPost() {
+	static Stream<String> garbageCsrfCookies() {
+		return Stream.of("garbage", "", "%00", "x".repeat(43), "\"quoted\"");
+	}
+
+	@ParameterizedTest
+	@MethodSource("garbageCsrfCookies")
+	void garbageCsrfCookieThenReplacedByPrimingAndRefusedOnPost(String garbage) {
 		// SEC-59: a garbage CSRF cookie is replaced on GET /api/auth/csrf and fails a POST.
-		for (String garbage : new String[] { "garbage", "", "%00", "x".repeat(43), "\"quoted\"" }) {
-			ApiClient client = new ApiClient(this.port);
-			client.cookies().put("XSRF-TOKEN", garbage);
+		ApiClient client = new ApiClient(this.port);
+		client.cookies().put("XSRF-TOKEN", garbage);
 
-			Response post = client.post("/api/auth/login")
-				.csrf(garbage)
-				.json(Map.of("username", "someone", "password", PASSWORD))
-				.send();
-			Response primed = client.get("/api/auth/csrf").send();
+		Response post = client.post("/api/auth/login")
+			.csrf(garbage)
+			.json(Map.of("username", "someone", "password", PASSWORD))
+			.send();
+		Response primed = client.get("/api/auth/csrf").send();
 
-			assertThat(post.status()).as(garbage).isEqualTo(403);
-			assertThat(post.json().get("code").asString()).as(garbage).isEqualTo("csrf_failed");
-			assertThat(primed.status()).as(garbage).isEqualTo(200);
-			String token = primed.setCookie("XSRF-TOKEN").orElseThrow().value();
-			assertThat(token).as(garbage).isNotEqualTo(garbage).hasSize(43);
-			assertThat(primed.json().get("csrfToken").asString()).isEqualTo(token);
-		}
+		assertThat(post.status()).as(garbage).isEqualTo(403);
+		assertThat(post.json().get("code").asString()).as(garbage).isEqualTo("csrf_failed");
+		assertThat(primed.status()).as(garbage).isEqualTo(200);
+		String token = primed.setCookie("XSRF-TOKEN").orElseThrow().value();
+		assertThat(token).as(garbage).isNotEqualTo(garbage).hasSize(43);
+		assertThat(primed.json().get("csrfToken").asString()).isEqualTo(token);
 	}
 
 	@Test
@@ -210,9 +224,16 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		ApiClient replay = new ApiClient(this.port);
 		replay.cookies().put(SESSION, phoneSession);
 		assertThat(replay.get("/api/things").send().status()).isEqualTo(401);
-		assertThat(authenticated(replay)).isFalse();
-		assertThat(authenticated(laptop)).isTrue();
+		assertThat(replay.authenticated()).isFalse();
+		assertThat(laptop.authenticated()).isTrue();
 		assertThat(laptop.get("/api/things").send().json().get("owner").asString()).isEqualTo(username);
+	}
+
+	/** Fills in the client's session cookie value ({@code {cookie}}) and the session id it encodes ({@code {id}}). */
+	private static String withSessionOf(ApiClient client, String template) {
+		String value = client.cookies().get(SESSION);
+		String id = new String(Base64.getDecoder().decode(value));
+		return template.replace("{cookie}", value).replace("{id}", id);
 	}
 
 	private void assertGarbageIsAnonymous(String cookie) {

@@ -3,6 +3,8 @@ package dev.spaauth.deployment;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
@@ -16,40 +18,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
-	@Test
-	void unsafeRequestWithValidTokenFromUntrustedOriginsThenOriginForbidden() {
-		String token = signedUpToken();
-		for (String origin : new String[] { "https://attacker.example", "null", "https://localhost:" + this.port,
-				"http://localhost:" + (this.port + 1), "https://[", "http://evil.localhost:" + this.port }) {
-			Response response = post(token).header("Origin", origin).send();
-			assertOriginForbidden(response, origin);
-		}
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+	@ParameterizedTest
+	@ValueSource(strings = { "https://attacker.example", "null", "https://localhost:{port}", "http://localhost:{port+1}",
+			"https://[", "http://evil.localhost:{port}" })
+	void unsafeRequestWithValidTokenFromUntrustedOriginsThenOriginForbidden(String origin) {
+		String token = signedUpToken(this.browser);
+		Response response = post(token).header("Origin", withPort(origin)).send();
+		assertOriginForbidden(response, withPort(origin));
+		assertThat(this.browser.authenticated()).isTrue();
 	}
 
 	@Test
 	void unsafeRequestWithValidTokenFromOwnOriginThenAllowed() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertThat(post(token).header("Origin", "http://localhost:" + this.port).send().status()).isEqualTo(200);
 		assertThat(post(token).header("Origin", "HTTP://LOCALHOST:" + this.port).send().status()).isEqualTo(200);
 	}
 
-	@Test
-	void withoutOriginTheRefererDecides() {
-		String token = signedUpToken();
+	@ParameterizedTest
+	@ValueSource(strings = { "https://attacker.example/x", "https://localhost:{port}/", "", "https://", "//localhost/",
+			"http://évil.example/" })
+	void withoutOriginTheRefererDecides(String referer) {
+		String token = signedUpToken(this.browser);
 
 		assertThat(post(token).header("Referer", "http://localhost:" + this.port + "/notes?x=1").send().status())
 			.isEqualTo(200);
-		for (String referer : new String[] { "https://attacker.example/x", "https://localhost:" + this.port + "/",
-				"", "https://", "//localhost/", "http://évil.example/" }) {
-			assertOriginForbidden(post(token).header("Referer", referer).send(), referer);
-		}
+		assertOriginForbidden(post(token).header("Referer", withPort(referer)).send(), withPort(referer));
 	}
 
 	@Test
 	void crossSiteOrSameSiteFetchMetadataWithoutOriginOrRefererThenForbidden() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertOriginForbidden(post(token).header("Sec-Fetch-Site", "cross-site").send(), "Sec-Fetch-Site");
 		// A sibling subdomain is same-site: it gets the Lax cookies, so it must say which origin it is.
@@ -61,7 +61,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void forwardedHeadersAreIgnoredUnlessConfigured() {
 		// Without server.forward-headers-strategy a client cannot make its own origin look trusted.
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		Response response = post(token).header("Origin", "https://attacker.example")
 			.header("X-Forwarded-Proto", "https")
@@ -74,7 +74,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void twoOriginHeadersThenForbidden() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		Response response = post(token).header("Origin", "http://localhost:" + this.port)
 			.header("Origin", "https://attacker.example")
@@ -85,7 +85,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void missingBrowserHeadersNeverReplaceTheToken() {
-		String token = signedUpToken();
+		String token = signedUpToken(this.browser);
 
 		assertThat(post(token).send().status()).isEqualTo(200);
 		Response noToken = this.browser.post("/api/things").json(Map.of()).send();
@@ -107,7 +107,7 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 
 		assertOriginForbidden(response, "login");
 		assertThat(response.setCookie("__Host-SESSION")).isEmpty();
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isFalse();
+		assertThat(this.browser.authenticated()).isFalse();
 	}
 
 	@Test
@@ -121,13 +121,13 @@ class OriginCheckIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
 	}
 
-	private ApiClient.Request post(String token) {
-		return this.browser.post("/api/things").csrf(token).json(Map.of("a", 1));
+	/** Puts this server's port, or the one after it, into a value written with {@code {port}} or {@code {port+1}}. */
+	private String withPort(String value) {
+		return value.replace("{port+1}", Integer.toString(this.port + 1)).replace("{port}", Integer.toString(this.port));
 	}
 
-	private String signedUpToken() {
-		String username = uniqueUsername();
-		return this.browser.signup(username, username + "@example.com", PASSWORD).json().get("csrfToken").asString();
+	private ApiClient.Request post(String token) {
+		return this.browser.post("/api/things").csrf(token).json(Map.of("a", 1));
 	}
 
 	private static void assertOriginForbidden(Response response, String what) {

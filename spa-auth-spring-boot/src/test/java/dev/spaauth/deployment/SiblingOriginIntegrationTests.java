@@ -3,7 +3,8 @@ package dev.spaauth.deployment;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
@@ -53,18 +54,17 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.header("Access-Control-Allow-Origin")).hasValue(SPA);
 	}
 
-	@Test
-	void preflightFromOtherOriginOrForDisallowedMethodOrHeaderThenRefusedWithoutAllowHeaders() {
-		for (Response response : new Response[] { this.browser.preflight(EVIL, "/api/auth/logout", "POST", "content-type"),
-				this.browser.preflight("https://evil.test", "/api/auth/login", "POST", "content-type"),
-				this.browser.preflight(SPA, "/api/auth/login", "TRACE", "content-type"),
-				this.browser.preflight(SPA, "/api/auth/login", "POST", "x-http-method-override"),
-				this.browser.preflight("%%%", "/api/auth/login", "POST", "content-type") }) {
-			assertThat(response.status()).isEqualTo(403);
-			assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
-			assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
-			assertThat(response.json().get("code").asString()).isEqualTo("origin_forbidden");
-		}
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { EVIL + " | /api/auth/logout | POST | content-type",
+			"https://evil.test | /api/auth/login | POST | content-type", SPA + " | /api/auth/login | TRACE | content-type",
+			SPA + " | /api/auth/login | POST | x-http-method-override", "%%% | /api/auth/login | POST | content-type" })
+	void preflightFromOtherOriginOrForDisallowedMethodOrHeaderThenRefusedWithoutAllowHeaders(String origin, String path,
+			String method, String headers) {
+		Response response = this.browser.preflight(origin, path, method, headers);
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
+		assertThat(response.json().get("code").asString()).isEqualTo("origin_forbidden");
 	}
 
 	@Test

@@ -2,11 +2,6 @@ package dev.spaauth.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dev.spaauth.testapp.RawHttp;
+
 /**
  * Sends a {@link FuzzRequest} over the real HTTP stack: through {@link HttpClient} (HTTP/1.1), or,
  * for what that client refuses to send (raw bytes in the request line, restricted or malformed
- * headers, odd framing), as bytes written to a socket.
+ * headers, odd framing), as bytes written to a socket by {@link RawHttp#exchange}.
  */
 final class Wire {
 
@@ -183,20 +180,8 @@ final class Wire {
 		head.writeBytes(lines.toString().getBytes(request.headCharset));
 		head.writeBytes(body);
 		long start = System.nanoTime();
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 5000);
-			socket.setSoTimeout((int) TIMEOUT.toMillis());
-			try {
-				socket.getOutputStream().write(head.toByteArray());
-				socket.getOutputStream().flush();
-				if (request.rawFraming) {
-					socket.shutdownOutput();
-				}
-			}
-			catch (IOException ex) {
-				// The server may answer and close before it has read everything (413, 400): read what came.
-			}
-			byte[] received = readAll(socket.getInputStream());
+		try {
+			byte[] received = RawHttp.exchange(this.port, head.toByteArray(), TIMEOUT, request.rawFraming);
 			try {
 				return parse(received, millisSince(start), request.isHead());
 			}
@@ -210,28 +195,6 @@ final class Wire {
 			return new Response(-1, Map.of(), new byte[0], millisSince(start), ex.toString(),
 					FuzzRequest.Transport.RAW_SOCKET);
 		}
-	}
-
-	private static byte[] readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[16384];
-		try {
-			for (int n; (n = in.read(buffer)) != -1;) {
-				out.write(buffer, 0, n);
-			}
-		}
-		catch (SocketTimeoutException ex) {
-			if (out.size() == 0) {
-				throw ex;
-			}
-		}
-		catch (IOException ex) {
-			// A reset after the response was written: keep what was read.
-			if (out.size() == 0) {
-				throw ex;
-			}
-		}
-		return out.toByteArray();
 	}
 
 	private static Response parse(byte[] received, long millis, boolean head) {

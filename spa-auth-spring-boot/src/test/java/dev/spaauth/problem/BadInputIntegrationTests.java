@@ -1,9 +1,16 @@
 package dev.spaauth.problem;
 
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
@@ -11,17 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BadInputIntegrationTests extends IntegrationTestSupport {
 
-	@Test
-	void malformedJsonThenBadRequestProblem() {
-		for (String body : new String[] { "{", "{}}", "{\"username\": 123, \"password\": [\"x\"]}", "null", "",
-				"[1,2]", "{\"username\":\"a\",\"password\":1e999999}" }) {
-			Response response = this.browser.post("/api/auth/login")
-				.csrf(this.browser.csrf())
-				.body("application/json", body)
-				.send();
-			assertThat(response.status()).as(body).isEqualTo(400);
-			assertProblemWithoutInternals(response);
-		}
+	@ParameterizedTest
+	@ValueSource(strings = { "{", "{}}", "{\"username\": 123, \"password\": [\"x\"]}", "null", "", "[1,2]",
+			"{\"username\":\"a\",\"password\":1e999999}" })
+	void malformedJsonThenBadRequestProblem(String body) {
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body("application/json", body)
+			.send();
+		assertThat(response.status()).as(body).isEqualTo(400);
+		assertProblemWithoutInternals(response);
 	}
 
 	@Test
@@ -48,19 +54,18 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 		assertProblemWithoutInternals(response);
 	}
 
-	@Test
-	void formAndTextBodiesWithValidTokenThenUnsupportedMediaType() {
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "application/xml",
+			"multipart/form-data; boundary=x" })
+	void formAndTextBodiesWithValidTokenThenUnsupportedMediaType(String type) {
 		String username = signedUp(new dev.spaauth.testapp.ApiClient(this.port));
-		for (String type : new String[] { "text/plain", "application/x-www-form-urlencoded", "application/xml",
-				"multipart/form-data; boundary=x" }) {
-			Response response = this.browser.post("/api/auth/login")
-				.csrf(this.browser.csrf())
-				.body(type, "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
-				.send();
-			assertThat(response.status()).as(type).isEqualTo(415);
-			assertThat(response.json().get("code").asString()).isEqualTo("unsupported_media_type");
-			assertThat(response.setCookie("__Host-SESSION")).isEmpty();
-		}
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body(type, "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
+			.send();
+		assertThat(response.status()).as(type).isEqualTo(415);
+		assertThat(response.json().get("code").asString()).isEqualTo("unsupported_media_type");
+		assertThat(response.setCookie("__Host-SESSION")).isEmpty();
 	}
 
 	@Test
@@ -103,17 +108,23 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("detail").asString()).isEqualTo(PayloadTooLargeException.DETAIL);
 	}
 
-	@Test
-	void requestsTomcatRefusesBeforeAnyServletAreProblemsToo() {
-		Response hugeHeader = this.browser.get("/api/auth/session").header("X-Big", "a".repeat(9_000)).send();
-		Response encodedSlash = this.browser.get("/api/things%2f1").send();
+	static Stream<Arguments> requestsTomcatRefuses() {
+		Function<ApiClient, Response> hugeHeader = (client) -> client.get("/api/auth/session")
+			.header("X-Big", "a".repeat(9_000))
+			.send();
+		Function<ApiClient, Response> encodedSlash = (client) -> client.get("/api/things%2f1").send();
+		return Stream.of(Arguments.of("a 9 KB header", hugeHeader), Arguments.of("an encoded slash", encodedSlash));
+	}
 
-		for (Response response : new Response[] { hugeHeader, encodedSlash }) {
-			assertThat(response.status()).isEqualTo(400);
-			assertProblemWithoutInternals(response);
-			assertThat(response.header("Cache-Control")).hasValue("no-store");
-			assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("<html");
-		}
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("requestsTomcatRefuses")
+	void requestsTomcatRefusesBeforeAnyServletAreProblemsToo(String name, Function<ApiClient, Response> request) {
+		Response response = request.apply(this.browser);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertProblemWithoutInternals(response);
+		assertThat(response.header("Cache-Control")).hasValue("no-store");
+		assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("<html");
 	}
 
 	@Test
@@ -180,19 +191,19 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 		assertProblemWithoutInternals(response);
 	}
 
-	@Test
-	void stringsWithHalfASurrogatePairAreRefusedBeforeAnythingUsesThem() {
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"username\":\"{username}\",\"password\":\"x\\ud83d\\u0301\"}",
+			"{\"username\":\"\\udc00{username}\",\"password\":\"whatever\"}" })
+	void stringsWithHalfASurrogatePairAreRefusedBeforeAnythingUsesThem(String template) {
 		// Regression (fuzzing): a lone \ud83d in a password reached the Argon2 encoder and answered 500.
 		String username = signedUp(new dev.spaauth.testapp.ApiClient(this.port));
-		for (String body : new String[] { "{\"username\":\"" + username + "\",\"password\":\"x\\ud83d\\u0301\"}",
-				"{\"username\":\"\\udc00" + username + "\",\"password\":\"whatever\"}" }) {
-			Response response = this.browser.post("/api/auth/login")
-				.csrf(this.browser.csrf())
-				.body("application/json", body)
-				.send();
-			assertThat(response.status()).isEqualTo(400);
-			assertProblemWithoutInternals(response);
-		}
+		String body = template.replace("{username}", username);
+		Response response = this.browser.post("/api/auth/login")
+			.csrf(this.browser.csrf())
+			.body("application/json", body)
+			.send();
+		assertThat(response.status()).isEqualTo(400);
+		assertProblemWithoutInternals(response);
 	}
 
 	@Test

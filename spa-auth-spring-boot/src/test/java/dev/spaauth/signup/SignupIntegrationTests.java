@@ -2,8 +2,12 @@ package dev.spaauth.signup;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.IntegrationTestSupport;
@@ -22,7 +26,7 @@ class SignupIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("user").get("username").asString()).isEqualTo(username);
 		assertThat(response.json().get("csrfToken").asString()).hasSize(43);
 		assertThat(response.setCookie("__Host-SESSION")).isPresent();
-		assertThat(this.browser.get("/api/auth/session").send().json().get("authenticated").asBoolean()).isTrue();
+		assertThat(this.browser.authenticated()).isTrue();
 		String hash = this.jdbc.sql("SELECT password_hash FROM spa_auth.users WHERE username = ?")
 			.param(username)
 			.query(String.class)
@@ -41,24 +45,26 @@ class SignupIntegrationTests extends IntegrationTestSupport {
 		assertValidationProblem(response, "username", "This username is taken. Choose another.");
 	}
 
-	@Test
-	void signupWhenEmailMalformedThenFieldError() {
-		for (String email : new String[] { "no-at-sign", "a@b", "two@@example.com", "sp ace@example.com" }) {
-			Response response = this.browser.signup(uniqueUsername(), email, PASSWORD);
-			assertValidationProblem(response, "email", "Enter an email address such as name@example.com.");
-		}
+	@ParameterizedTest
+	@ValueSource(strings = { "no-at-sign", "a@b", "two@@example.com", "sp ace@example.com" })
+	void signupWhenEmailMalformedThenFieldError(String email) {
+		Response response = this.browser.signup(uniqueUsername(), email, PASSWORD);
+		assertValidationProblem(response, "email", "Enter an email address such as name@example.com.");
 	}
 
-	@Test
-	void signupWhenPasswordWeakThenFieldErrorThatNeverRepeatsIt() {
+	static Stream<String> weakPasswords() {
+		return Stream.of("short1!", "password1", "Password123!", "qwertyuiop", "{username}2026", "x".repeat(129));
+	}
+
+	@ParameterizedTest
+	@MethodSource("weakPasswords")
+	void signupWhenPasswordWeakThenFieldErrorThatNeverRepeatsIt(String password) {
 		String username = uniqueUsername();
-		for (String weak : new String[] { "short1!", "password1", "Password123!", "qwertyuiop", username + "2026",
-				"x".repeat(129) }) {
-			Response response = this.browser.signup(username, username + "@example.com", weak);
-			assertThat(response.status()).as(weak).isEqualTo(400);
-			assertThat(response.json().get("errors").has("password")).as(weak).isTrue();
-			assertThat(response.body()).doesNotContain(weak);
-		}
+		String weak = password.replace("{username}", username);
+		Response response = this.browser.signup(username, username + "@example.com", weak);
+		assertThat(response.status()).as(weak).isEqualTo(400);
+		assertThat(response.json().get("errors").has("password")).as(weak).isTrue();
+		assertThat(response.body()).doesNotContain(weak);
 	}
 
 	@Test

@@ -76,6 +76,11 @@ public final class ApiClient {
 		return get("/api/auth/csrf").send().json().get("csrfToken").asString();
 	}
 
+	/** Asks the session endpoint whether this client's session is authenticated. */
+	public boolean authenticated() {
+		return get("/api/auth/session").send().json().get("authenticated").asBoolean();
+	}
+
 	/** Primes CSRF and signs up; returns the response. */
 	public Response signup(String username, String email, String password) {
 		return post("/api/auth/signup").csrf(csrf())

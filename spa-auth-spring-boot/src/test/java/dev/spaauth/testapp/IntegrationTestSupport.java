@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the full-stack tests: the test application on a random port with an in-memory H2
  * database, one Spring context shared by every subclass, and a fresh cookie jar per test.
@@ -53,6 +55,26 @@ public abstract class IntegrationTestSupport {
 			throw new IllegalStateException("Sign-up failed: " + response.body());
 		}
 		return username;
+	}
+
+	/** Signs a new user up in the given client and returns the session's CSRF token. */
+	protected static String signedUpToken(ApiClient client) {
+		String username = uniqueUsername();
+		ApiClient.Response response = client.signup(username, username + "@example.com", PASSWORD);
+		assertThat(response.status()).as("sign-up of %s", username).isEqualTo(201);
+		return response.json().get("csrfToken").asString();
+	}
+
+	/** Asserts that the response is an RFC 9457 problem with the given status and {@code code}. */
+	protected static void assertProblem(ApiClient.Response response, int status, String code) {
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("code").asString()).isEqualTo(code);
+	}
+
+	/** Asserts that the response is the 403 problem {@code csrf_failed}. */
+	protected static void assertCsrfFailed(ApiClient.Response response) {
+		assertProblem(response, 403, "csrf_failed");
 	}
 
 	/**

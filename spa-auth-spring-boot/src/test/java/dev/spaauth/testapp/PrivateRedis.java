@@ -20,9 +20,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.awaitility.Awaitility;
 
 /**
- * A private {@code redis-server} (Debian's) on a free loopback port, started and stopped by this
- * test alone, so fault tests can stop it without touching the machine's shared Redis. Nothing is
- * persisted.
+ * A private {@code redis-server} (Debian's) on a free loopback port, started and stopped by the test
+ * that uses it, so fault tests can stop it without touching the machine's shared Redis. Nothing is
+ * persisted. Shared with the browser suite through this module's test jar.
  */
 public final class PrivateRedis implements AutoCloseable {
 
@@ -39,12 +39,19 @@ public final class PrivateRedis implements AutoCloseable {
 		this.directory = directory;
 	}
 
+	/** Starts a server in a new temporary folder. */
 	public static PrivateRedis start() throws IOException {
+		return start(Files.createTempDirectory("spa-auth-redis"));
+	}
+
+	/** Starts a server with {@code directory} as its working folder, where it logs to {@code redis.log}. */
+	public static PrivateRedis start(Path directory) throws IOException {
+		Files.createDirectories(directory);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
-		PrivateRedis redis = new PrivateRedis(port, Files.createTempDirectory("spa-auth-redis"));
+		PrivateRedis redis = new PrivateRedis(port, directory);
 		redis.startProcess();
 		return redis;
 	}
@@ -84,12 +91,25 @@ public final class PrivateRedis implements AutoCloseable {
 	}
 
 	private void startProcess() throws IOException {
-		this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
+		Process started = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
 				"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("redis.log").toFile())
 			.start();
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::accepts);
+		this.process = started;
+		// A test run that dies before close() must not leave a server behind.
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "stop-redis-" + started.pid()));
+		try {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !started.isAlive() || accepts());
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			// Reported below.
+		}
+		if (!started.isAlive() || !accepts()) {
+			started.destroy();
+			throw new IllegalStateException("redis-server did not start (apt-get install redis-server): "
+					+ Files.readString(this.directory.resolve("redis.log")));
+		}
 	}
 
 	private boolean accepts() {
