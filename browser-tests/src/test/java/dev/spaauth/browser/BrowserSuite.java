@@ -153,14 +153,19 @@ final class BrowserSuite implements AutoCloseable {
 			.backend(this.backendPorts.get(shape));
 	}
 
-	/** The demo's static files (the SPA and the JS client) from the classpath, for nginx to serve. */
+	/**
+	 * The demo's static files (the SPA and the JS client) from the demo's jar or classes on the
+	 * classpath, for nginx to serve; other {@code static/} folders on the test classpath (the library's
+	 * test jar has one) are left out.
+	 */
 	private static Path copySpaFiles(Path target) {
 		try {
+			String demo = DemoApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath();
 			Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:static/**");
 			int copied = 0;
 			for (Resource resource : resources) {
 				String url = resource.getURL().toString();
-				if (url.endsWith("/") || !resource.isReadable()) {
+				if (url.endsWith("/") || !resource.isReadable() || !url.contains(demo)) {
 					continue;
 				}
 				Path file = target.resolve(url.substring(url.lastIndexOf("/static/") + "/static/".length()));
