@@ -77,6 +77,21 @@ const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "just now", "5 minutes ago", "3 hours ago", else e.g. "29 Nov 2026, 10:00". */
+/**
+ * A small button of a list row or banner: `style` is 'danger', 'ghost' or 'primary'; `label`, when
+ * given, is its accessible name (the visible text is shorter); `action` goes to data-action, which the
+ * list's one click handler reads.
+ */
+export function smallButton(text, { style, label, action } = {}) {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = `button ${style} small`;
+	button.textContent = text;
+	if (label) button.setAttribute('aria-label', label);
+	if (action) button.dataset.action = action;
+	return button;
+}
+
 export function humanDate(date, now = Date.now()) {
 	const seconds = Math.round((date.getTime() - now) / 1000);
 	if (Math.abs(seconds) < 45) return 'just now';

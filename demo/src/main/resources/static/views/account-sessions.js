@@ -1,7 +1,7 @@
 // #/account, "Your sessions": the browsers signed in to the account, each but this one with a
 // "Sign out" button, and "Sign out everywhere else".
 import { app } from '../state.js';
-import { setAlert, timeElement } from '../dom.js';
+import { setAlert, timeElement, smallButton } from '../dom.js';
 import { handleError, isProblem } from '../forms.js';
 import { sensitive } from './reauth.js';
 
@@ -106,13 +106,7 @@ function sessionItem(session, now = Date.now()) {
 	item.append(info);
 
 	if (!session.current) {
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'button danger small';
-		button.textContent = 'Sign out';
-		button.setAttribute('aria-label', 'Sign out this session');
-		button.dataset.action = 'revoke';
-		item.append(button);
+		item.append(smallButton('Sign out', { style: 'danger', label: 'Sign out this session', action: 'revoke' }));
 	}
 	return item;
 }

@@ -1,6 +1,6 @@
 // #/admin (signed in, for admins): the list "Accounts", with "Make admin" / "Remove admin".
 import { app } from '../state.js';
-import { setAlert, timeElement } from '../dom.js';
+import { setAlert, timeElement, smallButton } from '../dom.js';
 import { handleError } from '../forms.js';
 import { showScreen } from '../nav.js';
 import { sensitive } from './reauth.js';
@@ -77,12 +77,8 @@ function accountItem(user) {
 	item.append(info);
 
 	if (!own) {
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'button ghost small';
-		button.textContent = isAdmin(user) ? 'Remove admin' : 'Make admin';
-		button.dataset.action = isAdmin(user) ? 'revoke' : 'grant';
-		item.append(button);
+		item.append(smallButton(isAdmin(user) ? 'Remove admin' : 'Make admin',
+			{ style: 'ghost', action: isAdmin(user) ? 'revoke' : 'grant' }));
 	}
 	return item;
 }

@@ -2,6 +2,7 @@
 // to show it is worked out by ../expiry.js.
 import { app } from '../state.js';
 import { describe } from '../forms.js';
+import { smallButton } from '../dom.js';
 import { expiryWarning, warningText } from '../expiry.js';
 
 const TICK_MS = 5_000;
@@ -100,10 +101,7 @@ function show(warning) {
 		const message = document.createElement('p');
 		message.className = 'expiry-text';
 		message.textContent = text;
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'button primary small';
-		button.textContent = warning.absolute ? 'Log in again' : 'Stay signed in';
+		const button = smallButton(warning.absolute ? 'Log in again' : 'Stay signed in', { style: 'primary' });
 		button.addEventListener('click', warning.absolute ? logInAgain : staySignedIn);
 		banner.append(message, button);
 		region.replaceChildren(banner);

@@ -1,6 +1,6 @@
 // #/ (signed in): "New note" and the list "Your notes".
 import { app } from '../state.js';
-import { setAlert, whileBusy, timeElement } from '../dom.js';
+import { setAlert, whileBusy, timeElement, smallButton } from '../dom.js';
 import {
 	resetForm,
 	beforeSubmit,
@@ -67,13 +67,7 @@ function noteItem(note) {
 	const time = timeElement(note.createdAt);
 	if (time) meta.append(time);
 
-	const remove = document.createElement('button');
-	remove.type = 'button';
-	remove.className = 'button danger small';
-	remove.textContent = 'Delete';
-	remove.setAttribute('aria-label', 'Delete note');
-	remove.dataset.action = 'delete';
-	meta.append(remove);
+	meta.append(smallButton('Delete', { style: 'danger', label: 'Delete note', action: 'delete' }));
 
 	item.append(text, meta);
 	return item;
