@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,9 +21,9 @@ import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.problem.Problems;
 
 /**
- * CORS for the allowed SPA origins only (Fetch standard, "CORS protocol"): the exact origin is
- * echoed with {@code Access-Control-Allow-Credentials: true}, never {@code *}; responses vary on
- * {@code Origin}; preflights are answered here, before authentication and the CSRF check, since
+ * CORS for the allowed SPA origins only (Fetch standard, "CORS protocol"): an {@code Origin} equal,
+ * character for character, to an allowed origin's serialization is echoed with
+ * {@code Access-Control-Allow-Credentials: true}, never {@code *}; responses vary on {@code Origin}; preflights are answered here, before authentication and the CSRF check, since
  * browsers send them without cookies; a CORS request from any other origin gets no
  * {@code Access-Control-Allow-*} header and a 403 problem {@code origin_forbidden} (ASVS 3.4.2).
  */
@@ -39,7 +41,7 @@ public final class AllowedOriginsCorsFilter extends CorsFilter {
 	}
 
 	private static UrlBasedCorsConfigurationSource source(Deployment deployment, String csrfHeaderName) {
-		CorsConfiguration cors = new CorsConfiguration();
+		CorsConfiguration cors = new ExactOrigins(deployment);
 		cors.setAllowedOrigins(deployment.allowedOrigins().stream().map(Origin::toString).toList());
 		cors.setAllowCredentials(true);
 		cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name(), HttpMethod.POST.name(),
@@ -52,6 +54,27 @@ public final class AllowedOriginsCorsFilter extends CorsFilter {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", cors);
 		return source;
+	}
+
+	/**
+	 * Spring's {@code CorsConfiguration} matches origins ignoring case and a trailing "/", and echoes the
+	 * request's spelling. Browsers send the serialized origin (RFC 6454 section 6.2), so only that exact
+	 * string of an allowed origin is granted, and the configured value is what is echoed; any other
+	 * spelling is refused like an unknown origin.
+	 */
+	private static final class ExactOrigins extends CorsConfiguration {
+
+		private final Deployment deployment;
+
+		ExactOrigins(Deployment deployment) {
+			this.deployment = deployment;
+		}
+
+		@Override
+		public @Nullable String checkOrigin(@Nullable String origin) {
+			return (origin != null && this.deployment.isAllowed(origin)) ? origin : null;
+		}
+
 	}
 
 	private static final class ProblemCorsProcessor extends DefaultCorsProcessor {

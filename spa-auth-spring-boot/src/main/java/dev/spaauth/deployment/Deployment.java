@@ -142,13 +142,32 @@ public final class Deployment {
 	 * Returns whether pages of an origin may make unsafe requests with the user's cookies: the API's
 	 * own origin (the public origin or, without one, the origin the request was addressed to, which
 	 * honours forwarded headers only when {@code server.forward-headers-strategy} is set) and the allowed
-	 * origins (OWASP CSRF Prevention Cheat Sheet, "Verifying Origin With Standard Headers").
-	 * @param origin the origin from the request's {@code Origin} or {@code Referer} header
+	 * origins (OWASP CSRF Prevention Cheat Sheet, "Verifying Origin With Standard Headers"). The origin
+	 * is compared as written, character for character, with their serializations: browsers send the
+	 * serialized origin (RFC 6454 section 6.2; Fetch standard, "origin"), so any other spelling
+	 * ({@code https://APP.example.com}, a trailing "/", a default port) did not come from a browser
+	 * page of that origin and is not trusted.
+	 * @param serializedOrigin the request's {@code Origin} header, or the scheme and authority of its
+	 * {@code Referer}, as sent
 	 * @param request the request, for its own origin when no public origin is configured
 	 * @return whether the origin is trusted
 	 */
-	public boolean isTrusted(Origin origin, HttpServletRequest request) {
-		return this.allowedOrigins.contains(origin) || origin.equals(ownOrigin(request));
+	public boolean isTrusted(String serializedOrigin, HttpServletRequest request) {
+		return isAllowed(serializedOrigin) || serializedOrigin.equals(ownOrigin(request).toString());
+	}
+
+	/**
+	 * Returns whether an origin, as sent, is one of the allowed SPA origins, character for character.
+	 * @param serializedOrigin the {@code Origin} header as sent
+	 * @return whether it is the serialization of an allowed origin
+	 */
+	public boolean isAllowed(String serializedOrigin) {
+		for (Origin allowed : this.allowedOrigins) {
+			if (allowed.toString().equals(serializedOrigin)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

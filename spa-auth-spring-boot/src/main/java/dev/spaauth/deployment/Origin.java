@@ -75,6 +75,29 @@ public record Origin(String scheme, String host, int port) {
 	}
 
 	/**
+	 * Returns the serialized origin at the start of a URL as written, such as the
+	 * {@code https://app.example.com} of a {@code Referer} {@code https://app.example.com/notes?x=1}:
+	 * the scheme, "://" and the authority, up to the first "/", "?" or "#", with nothing normalised.
+	 * @param url the absolute URL
+	 * @return the scheme and authority as written, or empty when the URL is not an absolute
+	 * {@code http} or {@code https} URL with a host
+	 */
+	public static Optional<String> serializedOriginOf(String url) {
+		int separator = url.indexOf("://");
+		if (separator < 0 || ofUrl(url).isEmpty()) {
+			return Optional.empty();
+		}
+		int end = url.length();
+		for (char delimiter : new char[] { '/', '?', '#' }) {
+			int at = url.indexOf(delimiter, separator + 3);
+			if (at >= 0 && at < end) {
+				end = at;
+			}
+		}
+		return Optional.of(url.substring(0, end));
+	}
+
+	/**
 	 * Returns the origin of a URL, such as a {@code Referer} header.
 	 * @param value the absolute URL
 	 * @return the origin, or empty when the value is malformed, relative or not http(s)

@@ -3,7 +3,6 @@ package dev.spaauth.deployment;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -24,7 +23,9 @@ import dev.spaauth.problem.Problems;
  * Refuses an unsafe request (any method but GET, HEAD, OPTIONS and TRACE) that a browser sent from a
  * page of an untrusted origin, before the CSRF token is looked at: 403 problem
  * {@code origin_forbidden}. The origin comes from the {@code Origin} header or, without it, from the
- * {@code Referer}; {@code Origin: null}, a malformed value or a header sent twice is refused, and so
+ * {@code Referer} (its scheme and authority), compared character for character with the trusted
+ * origins' serializations, as browsers send them; {@code Origin: null}, a malformed value or a header
+ * sent twice is refused, and so
  * is {@code Sec-Fetch-Site: cross-site} or {@code same-site} with neither (a page of another origin
  * sent it without saying which). A request with none of these headers (a
  * non-browser client) passes on to the CSRF check, which still needs the token. This also stops
@@ -74,14 +75,14 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 			return "several Origin headers";
 		}
 		if (origins.size() == 1) {
-			return judge(Origin.fromOriginHeader(origins.get(0)), request, "Origin");
+			return judge(origins.get(0), request, "Origin");
 		}
 		List<String> referers = Collections.list(request.getHeaders("Referer"));
 		if (referers.size() > 1) {
 			return "several Referer headers";
 		}
 		if (referers.size() == 1) {
-			return judge(Origin.ofUrl(referers.get(0)), request, "Referer");
+			return judge(Origin.serializedOriginOf(referers.get(0)).orElse(null), request, "Referer");
 		}
 		String site = request.getHeader("Sec-Fetch-Site");
 		if ("cross-site".equals(site) || "same-site".equals(site)) {
@@ -90,12 +91,18 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	private @Nullable String judge(Optional<Origin> origin, HttpServletRequest request, String header) {
-		if (origin.isEmpty()) {
+	private @Nullable String judge(@Nullable String origin, HttpServletRequest request, String header) {
+		if (origin == null || Origin.fromOriginHeader(origin).isEmpty()) {
 			return header + " malformed, opaque or not http(s)";
 		}
-		return this.deployment.isTrusted(origin.get(), request) ? null
-				: header + " " + origin.get() + " is not a trusted origin";
+		return this.deployment.isTrusted(origin, request) ? null
+				: header + " " + printable(origin) + " is not a trusted origin";
+	}
+
+	/** The origin as sent, for the audit trail: no control characters, at most 100 characters. */
+	private static String printable(String origin) {
+		String cleaned = origin.replaceAll("\\p{Cntrl}", "");
+		return (cleaned.length() > 100) ? cleaned.substring(0, 100) + "..." : cleaned;
 	}
 
 }

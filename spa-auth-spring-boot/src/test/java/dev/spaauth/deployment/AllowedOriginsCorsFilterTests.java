@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -41,15 +42,18 @@ class AllowedOriginsCorsFilterTests {
 			.contains("Retry-After");
 	}
 
-	@Test
-	void doFilterWhenRequestFromTheAllowedOriginInAnotherCaseThenTheOriginAsSentIsEchoedNeverAWildcard()
+	/** Regression: Spring's matching ignores case and a trailing "/", and echoed the request's spelling. */
+	@ParameterizedTest
+	@ValueSource(strings = { "https://APP.example.test", "https://app.example.test/", "https://app.example.test:443" })
+	void doFilterWhenTheAllowedOriginIsSpelledOtherwiseThenRefusedWithoutAllowHeaders(String spelling)
 			throws Exception {
-		MockHttpServletRequest request = request("GET", "/api/auth/session", "https://APP.example.test");
+		MockHttpServletRequest request = request("GET", "/api/auth/session", spelling);
 
 		this.filter.doFilter(request, this.response, this.chain);
 
-		assertThat(this.response.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://APP.example.test")
-			.isNotEqualTo("*");
+		assertThat(this.response.getStatus()).isEqualTo(403);
+		assertThat(this.response.getHeader("Access-Control-Allow-Origin")).isNull();
+		assertThat(this.response.getHeader("Access-Control-Allow-Credentials")).isNull();
 	}
 
 	@Test

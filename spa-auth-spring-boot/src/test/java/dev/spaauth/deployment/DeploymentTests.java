@@ -28,37 +28,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentTests {
 
 	@ParameterizedTest
-	@CsvSource({ "https://api.example.test, true", "https://app.example.test, true", "https://API.example.test:443, true",
-			"http://api.example.test, false", "https://api.example.test:8443, false", "https://other.example.test, false",
-			"https://attacker.example, false" })
+	@CsvSource({ "https://api.example.test, true", "https://app.example.test, true", "http://api.example.test, false",
+			"https://api.example.test:8443, false", "https://other.example.test, false", "https://attacker.example, false" })
 	void isTrustedWhenPublicOriginThenThePublicAndTheAllowedOriginsOnly(String origin, boolean trusted) {
-		assertThat(TestDeployments.sibling().isTrusted(Origin.parse(origin), request("http", "localhost", 8080)))
-			.isEqualTo(trusted);
+		assertThat(TestDeployments.sibling().isTrusted(origin, request("http", "localhost", 8080))).isEqualTo(trusted);
+	}
+
+	/** Regression: origins were matched after normalisation, so these spellings of trusted ones passed. */
+	@ParameterizedTest
+	@ValueSource(strings = { "https://APP.example.test", "https://app.example.test/", "https://app.example.test:443",
+			"HTTPS://app.example.test", "https://app.example.test.", "https://API.example.test:443", "https://api.example.test/" })
+	void isTrustedWhenATrustedOriginIsSpelledOtherwiseThenNotTrusted(String spelling) {
+		assertThat(TestDeployments.sibling().isTrusted(spelling, request("http", "localhost", 8080))).isFalse();
+		assertThat(TestDeployments.sibling().isAllowed(spelling)).isFalse();
 	}
 
 	@Test
 	void isTrustedWhenPublicOriginThenTheHostTheRequestWasAddressedToIsNotTrusted() {
 		HttpServletRequest addressedToAttacker = request("https", "attacker.example", 443);
 
-		assertThat(TestDeployments.sibling().isTrusted(Origin.parse("https://attacker.example"), addressedToAttacker))
-			.isFalse();
+		assertThat(TestDeployments.sibling().isTrusted("https://attacker.example", addressedToAttacker)).isFalse();
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "http, localhost, 8080, http://localhost:8080, true", "http, localhost, 8080, http://localhost:8081, false",
 			"http, localhost, 8080, https://localhost:8080, false", "http, localhost, 8080, http://127.0.0.1:8080, false",
 			"https, api.example.com, 443, https://api.example.com, true", "http, api.example.com, 80, http://api.example.com, true",
-			"https, API.Example.com, 443, https://api.example.com, true" })
+			"https, API.Example.com, 443, https://api.example.com, true",
+			"https, api.example.com, 443, https://api.example.com:443, false" })
 	void isTrustedWhenNoPublicOriginThenTheRequestsOwnOrigin(String scheme, String host, int port, String origin,
 			boolean trusted) {
-		assertThat(TestDeployments.sameOrigin().isTrusted(Origin.parse(origin), request(scheme, host, port)))
-			.isEqualTo(trusted);
+		assertThat(TestDeployments.sameOrigin().isTrusted(origin, request(scheme, host, port))).isEqualTo(trusted);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "::1", "[::1]" })
 	void isTrustedWhenNoPublicOriginAndAnIpv6HostThenTheBracketedOrigin(String serverName) {
-		assertThat(TestDeployments.sameOrigin().isTrusted(Origin.parse("http://[::1]:8080"), request("http", serverName, 8080)))
+		assertThat(TestDeployments.sameOrigin().isTrusted("http://[::1]:8080", request("http", serverName, 8080)))
 			.isTrue();
 	}
 
@@ -69,8 +75,8 @@ class DeploymentTests {
 		request.addHeader("X-Forwarded-Host", "attacker.example");
 		request.addHeader("Forwarded", "proto=https;host=attacker.example");
 
-		assertThat(TestDeployments.sameOrigin().isTrusted(Origin.parse("https://attacker.example"), request)).isFalse();
-		assertThat(TestDeployments.sameOrigin().isTrusted(Origin.parse("http://localhost:8080"), request)).isTrue();
+		assertThat(TestDeployments.sameOrigin().isTrusted("https://attacker.example", request)).isFalse();
+		assertThat(TestDeployments.sameOrigin().isTrusted("http://localhost:8080", request)).isTrue();
 	}
 
 	@Test
@@ -82,8 +88,8 @@ class DeploymentTests {
 
 		HttpServletRequest forwarded = forwardedAsTheProxySaid(request);
 
-		assertThat(TestDeployments.sameOrigin().isTrusted(Origin.parse("https://api.example.com"), forwarded)).isTrue();
-		assertThat(TestDeployments.sameOrigin().isTrusted(Origin.parse("http://localhost:8080"), forwarded)).isFalse();
+		assertThat(TestDeployments.sameOrigin().isTrusted("https://api.example.com", forwarded)).isTrue();
+		assertThat(TestDeployments.sameOrigin().isTrusted("http://localhost:8080", forwarded)).isFalse();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
@@ -65,6 +66,42 @@ class SiblingOriginIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
 		assertThat(response.header("Access-Control-Allow-Credentials")).isEmpty();
 		assertThat(response.json().get("code").asString()).isEqualTo("origin_forbidden");
+	}
+
+	/**
+	 * Regression: allowed origins were matched ignoring case and a trailing "/", and the request's
+	 * spelling was echoed with credentials. Only the exact serialization is allowed; any other spelling
+	 * gets the answer of an unknown origin.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "https://APP.example.test", "https://app.example.test/", "https://app.example.test:443",
+			"HTTPS://app.example.test", "https://App.Example.Test" })
+	void allowedOriginSpelledOtherwiseThanBrowsersSendItThenRefusedLikeAnUnknownOrigin(String spelling) {
+		String token = this.browser.csrf();
+
+		Response preflight = this.browser.preflight(spelling, "/api/auth/login", "POST", "content-type, x-xsrf-token");
+		Response read = new ApiClient(this.port).get("/api/auth/csrf").header("Origin", spelling).send();
+		Response write = this.browser.post("/api/auth/login")
+			.header("Origin", spelling)
+			.csrf(token)
+			.json(Map.of("username", "x", "password", "y"))
+			.send();
+		// In a Referer a trailing "/" starts the path, so only the other spellings apply there.
+		String referer = spelling.endsWith("/") ? spelling.toUpperCase() + "page" : spelling + "/page";
+		Response viaReferer = this.browser.post("/api/auth/login")
+			.header("Referer", referer)
+			.csrf(token)
+			.json(Map.of("username", "x", "password", "y"))
+			.send();
+
+		assertThat(preflight.status()).isEqualTo(403);
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(read.header("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(read.header("Access-Control-Allow-Credentials")).isEmpty();
+		assertThat(write.status()).isEqualTo(403);
+		assertThat(write.json().get("code").asString()).isEqualTo("origin_forbidden");
+		assertThat(write.header("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(viaReferer.json().get("code").asString()).isEqualTo("origin_forbidden");
 	}
 
 	@Test
