@@ -50,6 +50,8 @@ public final class PasswordResetService {
 
 	private final Duration lifetime;
 
+	private final AccountWork work;
+
 	/**
 	 * Creates the service.
 	 * @param accounts the account store
@@ -61,10 +63,11 @@ public final class PasswordResetService {
 	 * @param notices sends the link and the notice
 	 * @param events publishes the audit trail
 	 * @param lifetime how long a reset link works
+	 * @param work runs the lookup of the address and what follows off the request thread
 	 */
 	public PasswordResetService(UserAccounts accounts, OneTimeTokens tokens, PasswordPolicy policy,
 			PasswordEncoder encoder, UserSessions userSessions, LoginThrottle throttle, Notices notices,
-			SecurityEvents events, Duration lifetime) {
+			SecurityEvents events, Duration lifetime, AccountWork work) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.policy = policy;
@@ -74,11 +77,13 @@ public final class PasswordResetService {
 		this.notices = notices;
 		this.events = events;
 		this.lifetime = lifetime;
+		this.work = work;
 	}
 
 	/**
-	 * Mails a reset link if an account uses the address. Mail goes out on another thread, so the
-	 * request takes about the same time for known and unknown addresses.
+	 * Mails a reset link if an account uses the address. The lookup of the address, the token and the
+	 * mail happen on another thread ({@link AccountWork}), so the request does the same work, and takes
+	 * the same time, for known and unknown addresses.
 	 * @param email the address as submitted
 	 * @param request the request, for the throttle and the audit trail
 	 * @throws dev.spaauth.problem.ValidationFailedException for a missing or malformed address (400)
@@ -98,10 +103,10 @@ public final class PasswordResetService {
 			throw new ProblemException(ProblemCode.SERVICE_UNAVAILABLE,
 					"Password reset is not available: the server has no spa-auth.spa-url to build links with.");
 		}
-		this.accounts.findByEmail(address).ifPresent((user) -> {
+		this.work.submit("password reset", () -> this.accounts.findByEmail(address).ifPresent((user) -> {
 			String token = this.tokens.issue(user.getId(), OneTimeTokens.Purpose.PASSWORD_RESET, null, this.lifetime);
 			this.notices.passwordReset(user.getEmail(), token, this.lifetime.toMinutes());
-		});
+		}));
 		this.events.publish(SecurityEvent.Type.PASSWORD_RESET_REQUESTED, request, null, null);
 	}
 

@@ -56,6 +56,7 @@ class SpaAuthAccountsConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	OneTimeTokens spaAuthOneTimeTokens(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		return new OneTimeTokens(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
 				Clock.systemUTC());

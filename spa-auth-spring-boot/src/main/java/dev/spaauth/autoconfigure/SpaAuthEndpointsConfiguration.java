@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.spaauth.account.AccountWork;
 import dev.spaauth.account.EmailChangeController;
 import dev.spaauth.account.EmailChangeService;
 import dev.spaauth.account.PasswordChangeController;
@@ -38,6 +39,9 @@ import dev.spaauth.user.UserAccounts;
  */
 @Configuration(proxyBeanMethods = false)
 class SpaAuthEndpointsConfiguration {
+
+	/** Reset and email-change requests that may wait for the account thread; more are answered 503. */
+	private static final int ACCOUNT_WORK_QUEUE = 10_000;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -90,12 +94,21 @@ class SpaAuthEndpointsConfiguration {
 		return new PasswordChangeController(passwordChange);
 	}
 
+	/**
+	 * Its own thread, not an {@code Executor} bean: one would make Boot's {@code applicationTaskExecutor}
+	 * back off.
+	 */
+	@Bean
+	AccountWork spaAuthAccountWork() {
+		return new AccountWork(ACCOUNT_WORK_QUEUE);
+	}
+
 	@Bean
 	EmailChangeService spaAuthEmailChangeService(Reauthentication reauthentication, UserAccounts accounts,
 			OneTimeTokens tokens, Notices notices, SessionLifecycle sessions, SecurityEvents events,
-			UserSessions userSessions, SpaAuthProperties properties) {
+			UserSessions userSessions, SpaAuthProperties properties, AccountWork work) {
 		return new EmailChangeService(reauthentication, accounts, tokens, notices, sessions, events, userSessions,
-				properties.tokens().emailChangeLifetime());
+				properties.tokens().emailChangeLifetime(), work);
 	}
 
 	@Bean
@@ -106,9 +119,9 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	PasswordResetService spaAuthPasswordResetService(UserAccounts accounts, OneTimeTokens tokens,
 			PasswordPolicy policy, PasswordEncoder encoder, UserSessions userSessions, LoginThrottle throttle,
-			Notices notices, SecurityEvents events, SpaAuthProperties properties) {
+			Notices notices, SecurityEvents events, SpaAuthProperties properties, AccountWork work) {
 		return new PasswordResetService(accounts, tokens, policy, encoder, userSessions, throttle, notices, events,
-				properties.tokens().passwordResetLifetime());
+				properties.tokens().passwordResetLifetime(), work);
 	}
 
 	@Bean
