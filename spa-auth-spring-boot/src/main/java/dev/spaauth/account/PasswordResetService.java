@@ -126,7 +126,7 @@ public final class PasswordResetService {
 		errors.require("token", "Token", token);
 		errors.require("newPassword", "New password", newPassword);
 		errors.throwIfAny();
-		this.throttle.begin(null, request);
+		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
 		SpaAuthUser user = this.tokens.peek(token, OneTimeTokens.Purpose.PASSWORD_RESET)
 			.flatMap((grant) -> this.accounts.findById(grant.userId()))
 			.orElseThrow(PasswordResetService::invalidToken);
@@ -141,6 +141,7 @@ public final class PasswordResetService {
 			session.invalidate();
 		}
 		this.userSessions.endAllBut(user.getUsername(), null);
+		attempt.succeeded();
 		this.notices.passwordReset(user.getEmail());
 		this.events.publish(SecurityEvent.Type.PASSWORD_RESET, request, user.getUsername(), null);
 	}

@@ -114,18 +114,22 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	}
 
 	/**
-	 * Limits on attempts that check a password (log-in) or create an account (sign-up), per account
-	 * name and per client address (OWASP Authentication Cheat Sheet; ASVS 6.3.1). An allowance
-	 * refills steadily over its period, so a lock-out never outlasts the period; successful log-ins
-	 * do not count.
+	 * Limits on attempts that test a password or tell whether an account exists, per account name and
+	 * per client address (OWASP Authentication Cheat Sheet; ASVS 6.3.1). An allowance refills steadily
+	 * over its period, so a lock-out never outlasts the period. What counts: failed log-ins,
+	 * re-authentications and password changes (wrong password), failed sign-ups (such as a taken name),
+	 * password-reset requests and failed reset confirmations; a success gives its attempt back. The
+	 * address default stops a spray of one password over many account names (which per-account limits do
+	 * not see) after 50 failures, then allows about two an hour, while a shared office address with
+	 * ordinary typos stays well below it.
 	 *
 	 * @param accountAttempts Failed attempts allowed per account name within the account period
 	 * @param accountPeriod Time in which an account name's allowance refills completely
-	 * @param addressAttempts Attempts allowed per client address within the address period
+	 * @param addressAttempts Failed attempts allowed per client address within the address period
 	 * @param addressPeriod Time in which a client address's allowance refills completely
 	 */
 	public record Throttle(@DefaultValue("5") int accountAttempts, @DefaultValue("15m") Duration accountPeriod,
-			@DefaultValue("100") int addressAttempts, @DefaultValue("15m") Duration addressPeriod) {
+			@DefaultValue("50") int addressAttempts, @DefaultValue("24h") Duration addressPeriod) {
 	}
 
 	/**

@@ -58,16 +58,17 @@ public class SignupController {
 	 * @param response the response that gets the session and CSRF cookies
 	 * @return 201 with the user and a new CSRF token; 400 {@code validation_failed} with an
 	 * {@code errors} member for a missing, malformed or taken username or email, or a weak password;
-	 * 429 {@code rate_limited} with {@code Retry-After} after too many attempts from the address
+	 * 429 {@code rate_limited} with {@code Retry-After} after too many failed attempts from the address
 	 */
 	@PostMapping(path = "/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	public AuthResponses.LoggedIn signup(@RequestBody SignupRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		// Every attempt from the address counts, successful or not: sign-ups create accounts and
-		// tell which names are taken.
-		this.throttle.begin(null, request);
+		// A failed sign-up (a taken name tells that an account exists) counts against the address;
+		// a successful one gives its attempt back, so an office can sign up together.
+		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
 		SpaAuthUser user = this.signup.create(body);
+		attempt.succeeded();
 		CsrfToken token = this.sessions.logIn(
 				UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request,
 				response);

@@ -35,6 +35,10 @@ class SpaAuthConfigurationValidatorTests {
 		assertThat(properties.session().absoluteTimeout()).hasHours(12);
 		assertThat(properties.csrf().cookieName()).isEqualTo("XSRF-TOKEN");
 		assertThat(properties.csrf().headerName()).isEqualTo("X-XSRF-TOKEN");
+		assertThat(properties.throttle().accountAttempts()).isEqualTo(5);
+		assertThat(properties.throttle().accountPeriod()).hasMinutes(15);
+		assertThat(properties.throttle().addressAttempts()).isEqualTo(50);
+		assertThat(properties.throttle().addressPeriod()).hasHours(24);
 	}
 
 	@Test
