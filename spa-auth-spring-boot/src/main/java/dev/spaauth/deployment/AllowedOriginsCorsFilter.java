@@ -23,8 +23,9 @@ import dev.spaauth.problem.Problems;
 /**
  * CORS for the allowed SPA origins only (Fetch standard, "CORS protocol"): an {@code Origin} equal,
  * character for character, to an allowed origin's serialization is echoed with
- * {@code Access-Control-Allow-Credentials: true}, never {@code *}; responses vary on {@code Origin}; preflights are answered here, before authentication and the CSRF check, since
- * browsers send them without cookies; a CORS request from any other origin gets no
+ * {@code Access-Control-Allow-Credentials: true}, never {@code *}; responses vary on {@code Origin};
+ * preflights are answered here, before authentication and the CSRF check, since browsers send them
+ * without cookies; a CORS request from any other origin gets no
  * {@code Access-Control-Allow-*} header and a 403 problem {@code origin_forbidden} (ASVS 3.4.2).
  */
 public final class AllowedOriginsCorsFilter extends CorsFilter {

@@ -6,8 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.ResponseCookie;
@@ -26,8 +24,6 @@ import dev.spaauth.SpaAuthConfigurationException;
  * Built once at start-up by {@link #resolve}, which refuses combinations browsers cannot work with.
  */
 public final class Deployment {
-
-	private static final Logger logger = LoggerFactory.getLogger(Deployment.class);
 
 	private final @Nullable Origin publicOrigin;
 
@@ -89,53 +85,8 @@ public final class Deployment {
 					"Serve the API over HTTPS (behind a proxy, also set server.forward-headers-strategy=native), or, "
 							+ "for development only, set spa-auth.cookies.secure=false.");
 		}
-		List<Origin> crossSite = allowed.stream().filter((origin) -> !origin.isSameSite(api)).toList();
-		SameSite effective = (sameSite != null) ? sameSite : crossSite.isEmpty() ? SameSite.LAX : SameSite.NONE;
-		if (effective == SameSite.OMITTED) {
-			fail("spa-auth.cookies.same-site is 'omitted'; spa-auth always states SameSite on its cookies, since "
-					+ "browsers disagree on the default.", "Remove spa-auth.cookies.same-site to derive it, or set lax, "
-							+ "strict or none.");
-		}
-		if (!crossSite.isEmpty() && effective != SameSite.NONE) {
-			fail("spa-auth.cookies.same-site is '" + effective.attributeValue().toLowerCase() + "' but the allowed origin "
-					+ crossSite.get(0) + " is cross-site with " + api + "; browsers would not send the cookies on its "
-					+ "requests.", "Remove spa-auth.cookies.same-site to derive 'none', or serve the SPA and the API "
-							+ "on one site (for example app.example.com and api.example.com)." + oneHostHint(crossSite.get(0), api));
-		}
-		if (effective == SameSite.NONE && !secureCookies) {
-			fail("spa-auth.cookies.same-site is 'none' but spa-auth.cookies.secure is false; browsers refuse "
-					+ "SameSite=None cookies without Secure (RFC 6265bis section 4.1.2.7).",
-					"Serve the API over HTTPS and set spa-auth.cookies.secure=true, or use same-site 'lax'.");
-		}
-		if (!crossSite.isEmpty() && !api.isHttps()) {
-			fail("The allowed origin " + crossSite.get(0) + " is cross-site with " + api
-					+ ", which needs SameSite=None; Secure cookies, but the API is not served over HTTPS.",
-					"Serve the API over HTTPS and set spa-auth.public-origin to its https:// origin."
-							+ oneHostHint(crossSite.get(0), api));
-		}
-		if (!crossSite.isEmpty()) {
-			logger.warn("The allowed origin {} is cross-site with the API at {}: the cookies are third-party "
-					+ "cookies there, which Safari and Firefox block by default. Prefer sibling subdomains of one "
-					+ "site, or a reverse proxy that puts the API on the SPA's origin.", crossSite.get(0), api);
-		}
+		SameSite effective = SameSiteRules.resolve(api, allowed, secureCookies, sameSite);
 		return new Deployment(api, allowed, secureCookies, effective, cors);
-	}
-
-	/**
-	 * In development, {@code localhost} and {@code 127.0.0.1} are different sites: one host name for
-	 * both makes them same-site.
-	 */
-	private static String oneHostHint(Origin spa, Origin api) {
-		if (!spa.isLoopback() || !api.isLoopback()) {
-			return "";
-		}
-		return " In development, use one host name for both, such as http://localhost:" + portOf(spa)
-				+ " for the SPA and http://localhost:" + portOf(api) + " for the API: different ports of one host "
-				+ "are same-site.";
-	}
-
-	private static int portOf(Origin origin) {
-		return (origin.port() != -1) ? origin.port() : origin.isHttps() ? 443 : 80;
 	}
 
 	/**
