@@ -3,9 +3,15 @@ package dev.spaauth.autoconfigure;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -15,7 +21,9 @@ import org.springframework.session.SessionIdGenerator;
 import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.session.RandomSessionIdGenerator;
 import dev.spaauth.session.Reauthentication;
+import dev.spaauth.session.SessionJson;
 import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.session.SessionRedisSerializer;
 import dev.spaauth.session.SessionTimeouts;
 import dev.spaauth.session.SessionsController;
 import dev.spaauth.session.UserSessions;
@@ -61,9 +69,41 @@ class SpaAuthSessionConfiguration {
 	}
 
 	@Bean
+	SessionJson spaAuthSessionJson(ApplicationContext context) {
+		return new SessionJson(context.getClassLoader(), BasicPolymorphicTypeValidator.builder());
+	}
+
+	/**
+	 * Spring Session JDBC stores each attribute through this conversion service: JSON, not Java
+	 * serialization.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "springSessionConversionService")
+	ConversionService springSessionConversionService(SessionJson json) {
+		GenericConversionService conversions = new GenericConversionService();
+		conversions.addConverter(Object.class, byte[].class, json::write);
+		conversions.addConverter(byte[].class, Object.class, json::read);
+		return conversions;
+	}
+
+	@Bean
 	SessionsController spaAuthSessionsController(UserSessions userSessions, SessionLifecycle sessions,
 			SecurityEvents events) {
 		return new SessionsController(userSessions, sessions, events);
+	}
+
+	/** With Spring Data Redis present (the Redis store), its session attributes are JSON too. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.redis.serializer.RedisSerializer")
+	static class RedisSessionJsonConfiguration {
+
+		/** Spring Session Data Redis stores each attribute through this serializer. */
+		@Bean
+		@ConditionalOnMissingBean(name = "springSessionDefaultRedisSerializer")
+		SessionRedisSerializer springSessionDefaultRedisSerializer(SessionJson json) {
+			return new SessionRedisSerializer(json);
+		}
+
 	}
 
 }

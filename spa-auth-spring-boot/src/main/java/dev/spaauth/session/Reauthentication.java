@@ -52,7 +52,7 @@ public final class Reauthentication {
 	 */
 	public @Nullable Instant freshUntil(HttpSession session) {
 		Object at = session.getAttribute(ATTRIBUTE);
-		return (at instanceof Long millis) ? Instant.ofEpochMilli(millis).plus(this.window) : null;
+		return (at instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()).plus(this.window) : null;
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package dev.spaauth.stores;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -71,6 +76,32 @@ class RedisSessionIntegrationTests {
 		ApiClient replayOnA = new ApiClient(port(a));
 		replayOnA.cookies().put("__Host-SESSION", onA.cookies().get("__Host-SESSION"));
 		assertThat(replayOnA.get("/api/things").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(1)
+	void sessionAttributesAreStoredAsJsonNeverAsJavaSerialization() {
+		ApiClient onA = new ApiClient(port(a));
+		String username = signUp(onA);
+
+		RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redis.port()));
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			Map<byte[], byte[]> stored = connection.sync()
+				.hgetall(("spa-auth-it:sessions:" + onA.sessionId()).getBytes(StandardCharsets.UTF_8));
+			String context = stored.entrySet()
+				.stream()
+				.filter((entry) -> new String(entry.getKey(), StandardCharsets.UTF_8)
+					.equals("sessionAttr:SPRING_SECURITY_CONTEXT"))
+				.map((entry) -> new String(entry.getValue(), StandardCharsets.UTF_8))
+				.findFirst()
+				.orElseThrow();
+			assertThat(context).startsWith("{").contains("\"username\":\"" + username + "\"").doesNotContain("argon2");
+			assertThat(stored.values()).noneMatch((value) -> value.length > 1 && (value[0] & 0xff) == 0xac
+					&& (value[1] & 0xff) == 0xed);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	@Test

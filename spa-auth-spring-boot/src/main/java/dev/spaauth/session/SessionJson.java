@@ -1,0 +1,118 @@
+package dev.spaauth.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
+
+import org.springframework.security.jackson.SecurityJacksonModules;
+
+import dev.spaauth.user.SpaAuthUser;
+
+/**
+ * Session attributes as JSON, never Java serialization: a value read from the session store becomes an
+ * object only when its type is on an allow-list (Spring Security's Jackson modules and their
+ * polymorphic type validator, plus spa-auth's principal), so a store someone can write to cannot make
+ * the application instantiate arbitrary classes (OWASP Deserialization Cheat Sheet; ASVS 1.5.2). Strings
+ * and numbers are stored as themselves. A value that cannot be read (stored before sessions were JSON,
+ * or of a type not on the list) reads as absent: the session then carries no log-in, and the user logs
+ * in again.
+ */
+public final class SessionJson {
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionJson.class);
+
+	private final JsonMapper mapper;
+
+	/** Writes as an {@code Object}, so that the stored JSON names its type as reading it needs. */
+	private final ObjectWriter writer;
+
+	private final AtomicBoolean warned = new AtomicBoolean();
+
+	/**
+	 * Creates the codec.
+	 * @param classLoader loads Spring Security's Jackson modules and the allowed types
+	 * @param allowedTypes the allow-list, to which spa-auth's own types are added; an application that
+	 * keeps attributes of its own types in the session adds them here
+	 */
+	public SessionJson(ClassLoader classLoader, BasicPolymorphicTypeValidator.Builder allowedTypes) {
+		allowedTypes.allowIfSubType(SpaAuthUser.class)
+			// Plain values (a timestamp, a count) keep their type.
+			.allowIfSubType(Long.class)
+			.allowIfSubType(Integer.class)
+			.allowIfSubType(Boolean.class)
+			.allowIfSubType(String.class)
+			// The immutable lists of List.of and List.copyOf, which the principal's roles are.
+			.allowIfSubType("java.util.ImmutableCollections$ListN")
+			.allowIfSubType("java.util.ImmutableCollections$List12");
+		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowedTypes);
+		this.mapper = JsonMapper.builder()
+			.addModules(modules)
+			.addModule(new SimpleModule("spa-auth-session").setMixInAnnotation(SpaAuthUser.class, SpaAuthUserMixin.class))
+			.build();
+		this.writer = this.mapper.writerFor(Object.class);
+	}
+
+	/**
+	 * Writes a session attribute.
+	 * @param value the attribute's value
+	 * @return its JSON, UTF-8 encoded
+	 * @throws JacksonException when the value cannot be written as JSON
+	 */
+	public byte[] write(Object value) {
+		return this.writer.writeValueAsBytes(value);
+	}
+
+	/**
+	 * Reads a session attribute.
+	 * @param json the stored bytes
+	 * @return the value, or null when the bytes are not JSON of an allowed type (logged once)
+	 */
+	public @Nullable Object read(byte[] json) {
+		try {
+			return this.mapper.readValue(json, Object.class);
+		}
+		catch (JacksonException ex) {
+			if (this.warned.compareAndSet(false, true)) {
+				logger.warn("A session attribute could not be read as JSON of an allowed type ({}); it is treated as "
+						+ "absent. Sessions stored before spa-auth kept them as JSON end this way once.",
+						ex.getClass().getSimpleName());
+			}
+			return null;
+		}
+	}
+
+	/** How the principal is stored: id, username, email and roles; never the password hash. */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+	@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+			isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	abstract static class SpaAuthUserMixin {
+
+		@JsonIgnore
+		private @Nullable String passwordHash;
+
+		@JsonCreator
+		SpaAuthUserMixin(@JsonProperty("id") long id, @JsonProperty("username") String username,
+				@JsonProperty("email") String email, @JsonProperty("roles") Collection<String> roles,
+				@JsonProperty("passwordHash") @Nullable String passwordHash) {
+		}
+
+	}
+
+}
