@@ -69,6 +69,7 @@ class SpaAuthSessionConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	SessionJson spaAuthSessionJson(ApplicationContext context) {
 		return new SessionJson(context.getClassLoader(), BasicPolymorphicTypeValidator.builder());
 	}

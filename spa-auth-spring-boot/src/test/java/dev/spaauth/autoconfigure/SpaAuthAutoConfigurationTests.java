@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.servlet.Filter;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -70,12 +71,14 @@ import dev.spaauth.mail.DroppingMailOutbox;
 import dev.spaauth.mail.MailOutbox;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.CoarseLastAccessSessionRepository;
+import dev.spaauth.session.SessionJson;
 import dev.spaauth.signup.SignupController;
+import dev.spaauth.testapp.PrivateRedis;
 import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.RedisThrottleBuckets;
 import dev.spaauth.throttle.ThrottleBuckets;
 import dev.spaauth.user.UserAccounts;
-import dev.spaauth.testapp.PrivateRedis;
+import dev.spaauth.user.UserRoles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -172,11 +175,21 @@ class SpaAuthAutoConfigurationTests {
 				Arguments.of(RequestRejectedHandler.class, (Supplier<Object>) HttpStatusRequestRejectedHandler::new),
 				Arguments.of(ProblemResponseWriter.class,
 						(Supplier<Object>) () -> new ProblemResponseWriter(JsonMapper.shared())),
+				Arguments.of(SessionJson.class,
+						(Supplier<Object>) () -> new SessionJson(SessionJson.class.getClassLoader(),
+								BasicPolymorphicTypeValidator.builder())),
 				Arguments.of(SpaAuthEndpoints.class,
 						(Supplier<Object>) () -> new SpaAuthEndpoints("/auth", List.of(), List.of("/api/**"))),
 				Arguments.of(UserAccounts.class, (Supplier<Object>) () -> new UserAccounts(
 						JdbcClient.create(new org.springframework.jdbc.datasource.SimpleDriverDataSource()),
-						Clock.systemUTC())));
+						Clock.systemUTC())),
+				Arguments.of(UserRoles.class, (Supplier<Object>) () -> {
+					JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SimpleDriverDataSource());
+					return new UserRoles(jdbc, new UserAccounts(jdbc, Clock.systemUTC()), (event) -> {
+					}, Clock.systemUTC());
+				}),
+				Arguments.of(Deployment.class, (Supplier<Object>) () -> Deployment.resolve(null, List.of(), false, null,
+						new Deployment.Cors(java.time.Duration.ofMinutes(10), List.of()))));
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-address failure budget at its defaults (50 a day): the outside review's password spray (one
  * password over many account names from one address, which per-account limits do not see) is stopped
- * after 50 attempts, while a shared office address with ordinary typos and a day of sign-ups is not.
+ * after 50 attempts, while a shared office address with ordinary typos and a day of sign-ups is not;
+ * failed re-authentications and password-reset confirmations draw on the same budget.
  * Each test speaks from its own client address, through a trusted proxy's {@code X-Forwarded-For}.
  */
 @TestPropertySource(properties = { "spa-auth.throttle.address-attempts=50", "spa-auth.throttle.address-period=24h",
@@ -69,6 +70,45 @@ class AddressBudgetIntegrationTests extends IntegrationTestSupport {
 		}
 
 		assertThat(signup(probing, uniqueUsername()).status()).isEqualTo(429);
+	}
+
+	@Test
+	void failedReauthenticationsAndResetConfirmationsDrawOnTheSameBudget() {
+		String address = newAddress();
+		for (int user = 0; user < 5; user++) {
+			ApiClient signedIn = new ApiClient(this.port);
+			signedUp(signedIn);
+			for (int i = 0; i < 4; i++) {
+				Response wrong = signedIn.post("/api/auth/reauthenticate")
+					.header("X-Forwarded-For", address)
+					.csrf(signedIn.csrf())
+					.json(Map.of("password", "not it " + i))
+					.send();
+				assertThat(wrong.status()).isEqualTo(400);
+			}
+		}
+		for (int i = 0; i < 20; i++) {
+			assertThat(confirmReset(address, "made-up-token-" + i).status()).isEqualTo(400);
+		}
+		for (int i = 0; i < 10; i++) {
+			assertThat(login(address, uniqueUsername(), "Winter2026!").status()).isEqualTo(400);
+		}
+
+		assertThat(login(address, uniqueUsername(), "Winter2026!").status())
+			.as("20 re-authentications, 20 reset confirmations and 10 log-ins spent the 50")
+			.isEqualTo(429);
+		assertThat(confirmReset(address, "made-up-token").status()).isEqualTo(429);
+	}
+
+	private Response confirmReset(String address, String token) {
+		ApiClient client = new ApiClient(this.port);
+		String csrf = client.get("/api/auth/csrf").header("X-Forwarded-For", address).send().json().get("csrfToken")
+			.asString();
+		return client.post("/api/auth/password-reset/confirm")
+			.header("X-Forwarded-For", address)
+			.csrf(csrf)
+			.json(Map.of("token", token, "newPassword", "a new passphrase of some length 7"))
+			.send();
 	}
 
 	private Response login(String address, String username, String password) {
