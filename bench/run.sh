@@ -12,7 +12,8 @@
 # Logs and wrk's full output stay in the folder printed at the end.
 # BENCH_STORES picks the stores (default "embedded redis"); BENCH_DURATION sets the seconds per run
 # (20), BENCH_WARMUP the mixed warm-up (60) and BENCH_SETTLE_MAX the longest a request is run alone
-# before its measurement while its rate still climbs (120).
+# before its measurement while its rate still climbs (120). BENCH_PROFILE=1 records each measured
+# run with JFR (about 2% slower) and prints where each request's CPU time goes (bench/profile.py).
 set -euo pipefail
 export LC_ALL=C
 
@@ -24,6 +25,7 @@ export BENCH_DIR
 THREADS=2 CONNECTIONS=32 DURATION=${BENCH_DURATION:-20} WARMUP=${BENCH_WARMUP:-60} SETTLE_MAX=${BENCH_SETTLE_MAX:-120}
 LOGINS=30 FLOOD_RATE=50
 QUIET_TIMEOUT=${BENCH_QUIET_TIMEOUT:-1200}
+PROFILE=${BENCH_PROFILE:-}
 PASSWORD='correct horse battery staple 42'
 
 WORK=$(mktemp -d /tmp/spa-auth-bench.XXXXXX)
@@ -156,8 +158,12 @@ measure() {
 	note_other_runs
 	out="$STORE_DIR/wrk-$name.txt"
 	[[ $STORE == redis ]] && { before=$(redis_calls); redis_calls detail >"$STORE_DIR/redis-before-$name.txt"; }
+	[[ -z $PROFILE || $name == flood ]] ||
+		jcmd "$APP_PID" JFR.start name="$name" settings=profile filename="$STORE_DIR/$name.jfr" >/dev/null ||
+		die "could not start JFR"
 	env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH_DIR/request.lua" \
 		"$BASE$path" >"$out" 2>&1 || die "wrk failed, see $out"
+	[[ -z $PROFILE || $name == flood ]] || jcmd "$APP_PID" JFR.stop name="$name" >/dev/null || die "could not stop JFR"
 	line=$(grep '^BENCH_RESULT' "$out") || die "no result from wrk, see $out"
 	local requests duration p50 p99 errs sock
 	requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
@@ -297,7 +303,10 @@ start_app() { # extra args...
 	port=$(free_port)
 	BASE="http://127.0.0.1:$port"
 	mkdir -p "$STORE_DIR/db" "$STORE_DIR/mailbox"
-	(cd "$STORE_DIR" && exec java -jar "$JAR" --server.port="$port" \
+	local jvm=()
+	# Spring's filter chains are deep: JFR's default of 64 frames would cut off the filters.
+	[[ -z $PROFILE ]] || jvm=(-XX:FlightRecorderOptions:stackdepth=512)
+	(cd "$STORE_DIR" && exec java "${jvm[@]}" -jar "$JAR" --server.port="$port" \
 		--spring.datasource.url="jdbc:h2:file:$STORE_DIR/db/bench;AUTO_SERVER=TRUE" \
 		--spa-auth.mail.dev-mailbox="$STORE_DIR/mailbox" --spa-auth.spa-url="$BASE" \
 		--spa-auth.throttle.account-attempts=100000 --spa-auth.throttle.address-attempts=1000000 \
@@ -355,6 +364,9 @@ run_store() { # store: embedded | redis
 	done
 	check_session "$cookie"
 
+	# JFR's first recording in a JVM costs a pause of its own: take it during the warm-up.
+	[[ -z $PROFILE ]] || jcmd "$APP_PID" JFR.start name=warmup settings=profile duration=30s >/dev/null ||
+		die "could not start JFR"
 	warm_up "$cookie" "$warm_cookie" "$warm_csrf"
 	LOGINS=10 sequential_logins benchwarm >/dev/null 2>&1
 
@@ -443,6 +455,13 @@ print_table() {
 		echo "                                              GET /api/notes: $R_notes_opsdetail"
 		echo "                                              POST /api/notes: $R_post_opsdetail"
 	fi
+	if [[ -n $PROFILE ]]; then
+		echo "   Profiles (JFR, settings=profile, of each measured run; figures above include its overhead):"
+		for row in "health|anonymous GET /api/auth/session" "session|authenticated GET /api/auth/session" \
+			"notes|authenticated GET /api/notes" "post|CSRF-checked POST /api/notes"; do
+			python3 "$BENCH_DIR/profile.py" "$STORE_DIR/${row%%|*}.jfr" "$STORE: ${row#*|}" | sed 's/^/   /'
+		done
+	fi
 	[[ -z $DISTURBED ]] || echo "   WARNING: another Maven/test run was active during these measurements (3 tries); figures may be low."
 }
 
@@ -450,6 +469,7 @@ print_table() {
 
 command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null 2>&1 ||
 	{ apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || die "could not install wrk"; }
+[[ -z $PROFILE ]] || for tool in jcmd jfr; do command -v "$tool" >/dev/null || die "$tool is missing (BENCH_PROFILE)"; done
 for tool in java mvn curl python3 redis-server redis-cli ss unzip; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 REDIS_VERSION=$(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p')
 
