@@ -2,24 +2,30 @@ package dev.spaauth.autoconfigure;
 
 import java.util.stream.Stream;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.SaveMode;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import dev.spaauth.session.CoarseLastAccessSessionRepository;
+import dev.spaauth.session.SessionReadOnceFilter;
 
 /**
  * Puts a {@link CoarseLastAccessSessionRepository} in front of the session store that Spring Boot
  * configured (Spring Session JDBC or Redis, picked by {@code spa-auth.session.store}), as the primary
  * repository, which Spring Session's {@code SessionRepositoryFilter} then uses: authenticated reads
  * write nothing to the store. The store's own repository stays a bean for the index of sessions by
- * user. Runs after the store's auto-configuration, which backs off when any session repository
+ * user. A filter just outside Spring Session's makes each request read its session from the store
+ * once. Runs after the store's auto-configuration, which backs off when any session repository
  * exists already.
  */
 @AutoConfiguration(afterName = { SpaAuthEnvironmentPostProcessor.JDBC_SESSIONS,
@@ -33,6 +39,17 @@ public final class SpaAuthSessionAutoConfiguration {
 	<S extends Session> CoarseLastAccessSessionRepository<S> spaAuthSessionRepository(
 			FindByIndexNameSessionRepository<S> store, Environment environment) {
 		return new CoarseLastAccessSessionRepository<>(store, savesOnlyWhatWasSet(environment));
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionReadOnceFilter> spaAuthSessionReadOnceFilter(
+			CoarseLastAccessSessionRepository<?> sessions) {
+		FilterRegistrationBean<SessionReadOnceFilter> registration = new FilterRegistrationBean<>(
+				new SessionReadOnceFilter(sessions));
+		// Just outside Spring Session's filter, whose look-ups it answers from the request's first read.
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
 	}
 
 	/** Whether the store runs with Spring Session's default save mode, {@code ON_SET_ATTRIBUTE}. */

@@ -11,7 +11,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
-import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -22,6 +21,7 @@ import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.session.RandomSessionIdGenerator;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionJson;
+import dev.spaauth.session.SessionJsonConversionService;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.session.SessionRedisSerializer;
 import dev.spaauth.session.SessionTimeouts;
@@ -81,10 +81,7 @@ class SpaAuthSessionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "springSessionConversionService")
 	ConversionService springSessionConversionService(SessionJson json) {
-		GenericConversionService conversions = new GenericConversionService();
-		conversions.addConverter(Object.class, byte[].class, json::write);
-		conversions.addConverter(byte[].class, Object.class, json::read);
-		return conversions;
+		return new SessionJsonConversionService(json);
 	}
 
 	@Bean

@@ -1,8 +1,16 @@
 package dev.spaauth.session;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +50,9 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 
 	private final boolean skipUnchanged;
 
+	/** The sessions read during the current request on this thread, by the id they were read with. */
+	private final ThreadLocal<@Nullable Map<String, CoarseLastAccessSession<?>>> readInRequest = new ThreadLocal<>();
+
 	/**
 	 * @param store the repository of the session store, which reads and writes the sessions
 	 * @param skipUnchanged whether saving a session read from the store and left unchanged may be
@@ -69,15 +80,67 @@ public final class CoarseLastAccessSessionRepository<S extends Session>
 		}
 	}
 
+	/**
+	 * Returns the session with the given id. Within a {@linkplain #readOncePerRequest request scope},
+	 * the store is read once per id: a later look-up of the same id answers the session already read
+	 * (and changed by the request), as long as it still has that id and was not deleted.
+	 * @param id the session id
+	 * @return the session, or null when the store has no live session with that id
+	 */
 	@Override
 	public @Nullable CoarseLastAccessSession<S> findById(String id) {
-		S session = this.store.findById(id);
-		return (session != null) ? new CoarseLastAccessSession<>(session) : null;
+		Map<String, CoarseLastAccessSession<?>> read = this.readInRequest.get();
+		CoarseLastAccessSession<?> known = (read != null) ? read.get(id) : null;
+		if (known != null && known.getId().equals(id)) {
+			@SuppressWarnings("unchecked")
+			CoarseLastAccessSession<S> same = (CoarseLastAccessSession<S>) known;
+			return same;
+		}
+		S stored = this.store.findById(id);
+		if (stored == null) {
+			return null;
+		}
+		CoarseLastAccessSession<S> session = new CoarseLastAccessSession<>(stored);
+		if (read != null) {
+			read.put(id, session);
+		}
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, CoarseLastAccessSession<?>> read = this.readInRequest.get();
+		if (read != null) {
+			read.remove(id);
+		}
 		this.store.deleteById(id);
+	}
+
+	/**
+	 * Runs a request's processing in a scope where each session id is read from the store at most once.
+	 * Spring Session's {@code SessionRepositoryFilter} forgets the session it read when a response is
+	 * committed before the handler returns (a JSON body flushed by the message converter), and reads it
+	 * again at the end of the request only to compare ids (spring-session#1731): a second store
+	 * round-trip on every such request. A scope opened while another is open on the thread joins it.
+	 * @param request the request
+	 * @param response the response
+	 * @param chain the rest of the filter chain, run on this thread within the scope
+	 * @throws IOException when the chain throws it
+	 * @throws ServletException when the chain throws it
+	 */
+	public void readOncePerRequest(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (this.readInRequest.get() != null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		this.readInRequest.set(new HashMap<>(2));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.readInRequest.remove();
+		}
 	}
 
 	/**

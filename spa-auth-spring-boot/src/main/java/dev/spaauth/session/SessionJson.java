@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -31,16 +32,18 @@ import dev.spaauth.user.SpaAuthUser;
  * the application instantiate arbitrary classes (OWASP Deserialization Cheat Sheet; ASVS 1.5.2). Strings
  * and numbers are stored as themselves. A value that cannot be read (stored before sessions were JSON,
  * or of a type not on the list) reads as absent: the session then carries no log-in, and the user logs
- * in again.
+ * in again. The security context of a log-in spa-auth made is stored in a flat form ({@link StoredLogin})
+ * that reads back several times faster than Spring Security's.
  */
 public final class SessionJson {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionJson.class);
 
-	private final JsonMapper mapper;
-
 	/** Writes as an {@code Object}, so that the stored JSON names its type as reading it needs. */
 	private final ObjectWriter writer;
+
+	/** Reads as an {@code Object}, the type named in the JSON; its root deserializer found once. */
+	private final ObjectReader reader;
 
 	private final AtomicBoolean warned = new AtomicBoolean();
 
@@ -52,6 +55,7 @@ public final class SessionJson {
 	 */
 	public SessionJson(ClassLoader classLoader, BasicPolymorphicTypeValidator.Builder allowedTypes) {
 		allowedTypes.allowIfSubType(SpaAuthUser.class)
+			.allowIfSubType(StoredLogin.class)
 			// Plain values (a timestamp, a count) keep their type.
 			.allowIfSubType(Long.class)
 			.allowIfSubType(Integer.class)
@@ -61,11 +65,12 @@ public final class SessionJson {
 			.allowIfSubType("java.util.ImmutableCollections$ListN")
 			.allowIfSubType("java.util.ImmutableCollections$List12");
 		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowedTypes);
-		this.mapper = JsonMapper.builder()
+		JsonMapper mapper = JsonMapper.builder()
 			.addModules(modules)
 			.addModule(new SimpleModule("spa-auth-session").setMixInAnnotation(SpaAuthUser.class, SpaAuthUserMixin.class))
 			.build();
-		this.writer = this.mapper.writerFor(Object.class);
+		this.writer = mapper.writerFor(Object.class);
+		this.reader = mapper.readerFor(Object.class);
 	}
 
 	/**
@@ -75,7 +80,8 @@ public final class SessionJson {
 	 * @throws JacksonException when the value cannot be written as JSON
 	 */
 	public byte[] write(Object value) {
-		return this.writer.writeValueAsBytes(value);
+		StoredLogin login = StoredLogin.of(value);
+		return this.writer.writeValueAsBytes((login != null) ? login : value);
 	}
 
 	/**
@@ -85,7 +91,8 @@ public final class SessionJson {
 	 */
 	public @Nullable Object read(byte[] json) {
 		try {
-			return this.mapper.readValue(json, Object.class);
+			Object value = this.reader.readValue(json);
+			return (value instanceof StoredLogin login) ? login.toSecurityContext() : value;
 		}
 		catch (JacksonException ex) {
 			if (this.warned.compareAndSet(false, true)) {

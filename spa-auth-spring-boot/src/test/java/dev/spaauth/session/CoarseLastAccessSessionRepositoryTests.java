@@ -2,7 +2,11 @@ package dev.spaauth.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +28,7 @@ class CoarseLastAccessSessionRepositoryTests {
 		CoarseLastAccessSessionRepository<MapSession> sessions = new CoarseLastAccessSessionRepository<>(this.store,
 				true);
 		String id = created(sessions);
-		Instant recorded = this.store.findById(id).getLastAccessedTime();
+		Instant recorded = this.store.delegate.findById(id).getLastAccessedTime();
 
 		CoarseLastAccessSession<MapSession> read = sessions.findById(id);
 		read.setLastAccessedTime(recorded.plusSeconds(59));
@@ -75,6 +79,49 @@ class CoarseLastAccessSessionRepositoryTests {
 	}
 
 	@Test
+	void withinARequestScopeASessionIsReadFromTheStoreOnceAndOutsideItEveryTime() throws Exception {
+		CoarseLastAccessSessionRepository<MapSession> sessions = new CoarseLastAccessSessionRepository<>(this.store,
+				true);
+		String id = created(sessions);
+		List<CoarseLastAccessSession<MapSession>> seen = new ArrayList<>();
+
+		sessions.readOncePerRequest(null, null, (request, response) -> {
+			seen.add(sessions.findById(id));
+			seen.get(0).setAttribute("csrf", "rotated");
+			sessions.readOncePerRequest(request, response, (again, same) -> seen.add(sessions.findById(id)));
+		});
+		int readsInScope = this.store.reads;
+		sessions.findById(id);
+		sessions.findById(id);
+
+		assertThat(readsInScope).isEqualTo(1);
+		assertThat(seen.get(1)).isSameAs(seen.get(0));
+		assertThat(this.store.reads).isEqualTo(3);
+	}
+
+	@Test
+	void withinARequestScopeAChangedIdOrADeletedSessionIsReadFromTheStoreAgain() throws Exception {
+		CoarseLastAccessSessionRepository<MapSession> sessions = new CoarseLastAccessSessionRepository<>(this.store,
+				true);
+		String rotated = created(sessions);
+		String deleted = created(sessions);
+		List<@Nullable CoarseLastAccessSession<MapSession>> seen = new ArrayList<>();
+
+		sessions.readOncePerRequest(null, null, (request, response) -> {
+			CoarseLastAccessSession<MapSession> session = sessions.findById(rotated);
+			session.changeSessionId();
+			sessions.save(session);
+			seen.add(sessions.findById(rotated));
+			sessions.findById(deleted);
+			sessions.deleteById(deleted);
+			seen.add(sessions.findById(deleted));
+		});
+
+		assertThat(seen).containsExactly(null, null);
+		assertThat(this.store.reads).isEqualTo(4);
+	}
+
+	@Test
 	void stepIsAMinuteOrAThirtiethOfAShorterIdleTimeout() {
 		assertThat(CoarseLastAccessSessionRepository.step(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(1));
 		assertThat(CoarseLastAccessSessionRepository.step(Duration.ofHours(8))).isEqualTo(Duration.ofMinutes(1));
@@ -94,6 +141,8 @@ class CoarseLastAccessSessionRepositoryTests {
 
 		int saves;
 
+		int reads;
+
 		@Override
 		public MapSession createSession() {
 			return this.delegate.createSession();
@@ -107,6 +156,7 @@ class CoarseLastAccessSessionRepositoryTests {
 
 		@Override
 		public MapSession findById(String id) {
+			this.reads++;
 			return this.delegate.findById(id);
 		}
 

@@ -3,6 +3,7 @@ package dev.spaauth.session;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import dev.spaauth.user.SpaAuthUser;
 
@@ -45,6 +53,54 @@ class SessionJsonTests {
 		assertThat(principal.getPassword()).isNull();
 		assertThat(((SecurityContextImpl) read).getAuthentication().getAuthorities()).extracting(Object::toString)
 			.containsExactly("ROLE_ADMIN", "ROLE_USER");
+	}
+
+	@Test
+	void writeThenReadWhenALogInWithAFactorAuthorityThenTheSameAuthoritiesInTheSameOrderAndTheFlatForm() {
+		SpaAuthUser user = new SpaAuthUser(9, "carol", "carol@example.com", List.of(), null);
+		Instant proven = Instant.parse("2026-12-06T07:30:01.123456789Z");
+		List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_USER"),
+				FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(proven).build());
+		SecurityContextImpl context = new SecurityContextImpl(
+				UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+
+		byte[] stored = this.json.write(context);
+		Authentication read = ((SecurityContext) this.json.read(stored)).getAuthentication();
+
+		assertThat(new String(stored, StandardCharsets.UTF_8)).contains(StoredLogin.class.getName())
+			.doesNotContain("UsernamePasswordAuthenticationToken");
+		assertThat(read).isExactlyInstanceOf(UsernamePasswordAuthenticationToken.class);
+		assertThat(read.isAuthenticated()).isTrue();
+		assertThat(read.getCredentials()).isNull();
+		assertThat(read.getDetails()).isNull();
+		assertThat(List.<GrantedAuthority>copyOf(read.getAuthorities())).isEqualTo(authorities);
+		assertThat(((FactorGrantedAuthority) List.copyOf(read.getAuthorities()).get(1)).getIssuedAt()).isEqualTo(proven);
+		assertThat(((SpaAuthUser) read.getPrincipal()).getId()).isEqualTo(9);
+	}
+
+	@Test
+	void writeThenReadWhenALogInWithDetailsThenSpringSecuritysFormKeepsThem() {
+		SpaAuthUser user = new SpaAuthUser(9, "carol", "carol@example.com", List.of(), null);
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.getAuthorities());
+		token.setDetails(new WebAuthenticationDetails("203.0.113.9", null));
+
+		byte[] stored = this.json.write(new SecurityContextImpl(token));
+		Authentication read = ((SecurityContext) this.json.read(stored)).getAuthentication();
+
+		assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(StoredLogin.class.getName());
+		assertThat(read.getDetails()).isEqualTo(new WebAuthenticationDetails("203.0.113.9", null));
+		assertThat(read.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_USER");
+	}
+
+	@Test
+	void writeThenReadWhenAnotherAuthenticationThenSpringSecuritysForm() {
+		SecurityContextImpl context = new SecurityContextImpl(new AnonymousAuthenticationToken("key", "anonymousUser",
+				List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))));
+
+		Object read = this.json.read(this.json.write(context));
+
+		assertThat(((SecurityContext) read).getAuthentication()).isEqualTo(context.getAuthentication());
 	}
 
 	@Test

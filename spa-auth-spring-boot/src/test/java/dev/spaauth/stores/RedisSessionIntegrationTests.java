@@ -110,25 +110,36 @@ class RedisSessionIntegrationTests {
 		ApiClient onA = new ApiClient(port(a));
 		signUp(onA);
 		ApiClient onB = sameBrowserOn(b, onA);
-		Map<String, Long> before = redis.commandCalls();
 
-		for (int i = 0; i < 5; i++) {
-			assertThat(onA.get("/api/things").send().status()).isEqualTo(200);
-			assertThat(onB.authenticated()).isTrue();
-		}
-
-		Map<String, Long> after = redis.commandCalls();
-		Map<String, Long> ran = new java.util.TreeMap<>();
-		after.forEach((command, calls) -> {
-			long delta = calls - before.getOrDefault(command, 0L);
-			if (delta > 0 && !command.equals("info")) {
-				ran.put(command, delta);
+		Map<String, Long> ran = commandsRunDuring(() -> {
+			for (int i = 0; i < 5; i++) {
+				assertThat(onA.get("/api/things").send().status()).isEqualTo(200);
+				assertThat(onB.authenticated()).isTrue();
 			}
 		});
+
 		assertThat(ran).as("Redis commands run by 10 authenticated reads")
 			.containsEntry("hgetall", 10L)
 			.doesNotContainKeys("hset", "hmset", "hdel", "sadd", "srem", "append", "del", "set", "expire", "pexpire",
 					"pexpireat", "rename", "zadd", "zrem");
+	}
+
+	@Test
+	@Order(2)
+	void aWriteAnsweredWithAResponseEntityReadsItsSessionFromRedisOnce() {
+		ApiClient onA = new ApiClient(port(a));
+		signUp(onA);
+		String csrf = onA.csrf();
+
+		Map<String, Long> ran = commandsRunDuring(() -> {
+			for (int i = 0; i < 5; i++) {
+				assertThat(onA.post("/api/things").csrf(csrf).json(Map.of("text", "note " + i)).send().status())
+					.isEqualTo(200);
+			}
+		});
+
+		assertThat(ran).as("Redis commands run by 5 CSRF-checked writes answered with a ResponseEntity (spring-session#1731)")
+			.containsEntry("hgetall", 5L);
 	}
 
 	@Test
@@ -203,6 +214,21 @@ class RedisSessionIntegrationTests {
 			.until(() -> afterwards.signup("back" + Long.toString(System.nanoTime(), 36),
 					"back" + System.nanoTime() + "@example.com", PASSWORD).status() == 201);
 		assertThat(afterwards.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	/** Returns the Redis commands run while {@code work} ran, by name, with how often each ran. */
+	private static Map<String, Long> commandsRunDuring(Runnable work) {
+		Map<String, Long> before = redis.commandCalls();
+		work.run();
+		Map<String, Long> after = redis.commandCalls();
+		Map<String, Long> ran = new java.util.TreeMap<>();
+		after.forEach((command, calls) -> {
+			long delta = calls - before.getOrDefault(command, 0L);
+			if (delta > 0 && !command.equals("info")) {
+				ran.put(command, delta);
+			}
+		});
+		return ran;
 	}
 
 	private static String signUp(ApiClient client) {
