@@ -46,6 +46,7 @@ import org.springframework.util.unit.DataSize;
  * @param tokens Lifetimes of the single-use links sent by mail
  * @param mail Mail settings
  * @param signup Sign-up settings
+ * @param database How long requests wait for the application's database
  */
 @ConfigurationProperties("spa-auth")
 public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
@@ -55,7 +56,18 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
 		@DefaultValue Cors cors, @DefaultValue Throttle throttle, @Nullable String spaUrl,
 		@DefaultValue Reauthentication reauthentication, @DefaultValue Tokens tokens, @DefaultValue Mail mail,
-		@DefaultValue Signup signup) {
+		@DefaultValue Signup signup, @DefaultValue Database database) {
+
+	/**
+	 * How long a request waits for the application's database (see {@code FailFastDataSource}).
+	 *
+	 * @param requestTimeout The longest a statement run for a request waits for the database's
+	 * answer before it fails and the request gets 503 with {@code Retry-After} (a hung server, a lost
+	 * network); raise it for an application whose requests run longer statements. The wait for a
+	 * connection is {@code spring.datasource.hikari.connection-timeout} (2 seconds by default)
+	 */
+	public record Database(@DefaultValue("2s") Duration requestTimeout) {
+	}
 
 	/**
 	 * Sign-up settings.

@@ -8,23 +8,31 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.web.AcceptCharsetFilter;
+import dev.spaauth.web.AcceptHeaderFilter;
 import dev.spaauth.web.ContentTypeFilter;
+import dev.spaauth.web.PathParameterFilter;
 import dev.spaauth.web.RequestBodyLimitFilter;
 import dev.spaauth.web.StoreUnavailableFilter;
 import dev.spaauth.web.WellFormedStringDeserializer;
 
 /**
  * Servlet filters that guard request input before anything reads it (on every path, ahead of the
- * security filter chain), the 503 answer to a store outage, and JSON strings that must be well-formed
+ * security filter chain), the bounds on the database's time and the 503 answer to a store outage, and JSON strings that must be well-formed
  * Unicode.
  */
 @Configuration(proxyBeanMethods = false)
 class SpaAuthRequestGuardConfiguration {
+
+	@Bean
+	static FailFastDataSourcePostProcessor spaAuthFailFastDataSource(Environment environment) {
+		return new FailFastDataSourcePostProcessor(environment);
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer spaAuthWellFormedStrings() {
@@ -46,6 +54,16 @@ class SpaAuthRequestGuardConfiguration {
 	@Bean
 	FilterRegistrationBean<AcceptCharsetFilter> spaAuthAcceptCharsetFilter() {
 		return first(new AcceptCharsetFilter(), 2);
+	}
+
+	@Bean
+	FilterRegistrationBean<AcceptHeaderFilter> spaAuthAcceptHeaderFilter(ProblemResponseWriter problems) {
+		return first(new AcceptHeaderFilter(problems), 3);
+	}
+
+	@Bean
+	FilterRegistrationBean<PathParameterFilter> spaAuthPathParameterFilter(ProblemResponseWriter problems) {
+		return first(new PathParameterFilter(problems), 4);
 	}
 
 	@Bean

@@ -14,9 +14,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.SaveMode;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
+import dev.spaauth.deployment.Deployment;
 import dev.spaauth.session.CoarseLastAccessSessionRepository;
+import dev.spaauth.session.MalformedSessionCookieFilter;
 import dev.spaauth.session.SessionReadOnceFilter;
 
 /**
@@ -48,6 +51,18 @@ public final class SpaAuthSessionAutoConfiguration {
 				new SessionReadOnceFilter(sessions));
 		// Just outside Spring Session's filter, whose look-ups it answers from the request's first read.
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<MalformedSessionCookieFilter> spaAuthMalformedSessionCookieFilter(CookieSerializer cookies,
+			SpaAuthProperties properties, Deployment deployment) {
+		FilterRegistrationBean<MalformedSessionCookieFilter> registration = new FilterRegistrationBean<>(
+				new MalformedSessionCookieFilter(cookies,
+						properties.session().effectiveCookieName(deployment.secureCookies())));
+		// Outside Spring Session's filter, which would look the cookie's value up in the store.
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
 	}

@@ -7,6 +7,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ResolvableType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -19,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.CorsFilter;
@@ -161,6 +163,15 @@ public final class SpaAuthConfigurer extends AbstractHttpConfigurer<SpaAuthConfi
 			.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems, endpoints.path("/login")))
 			.accessDeniedHandler(this.accessDenied));
 		http.headers((headers) -> {
+			// Before the request runs, not when the response commits: a HEAD forwarded to a static page
+			// (HEAD /) commits at the end of the forward without a body and got no headers at all.
+			headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+				@Override
+				public <O extends HeaderWriterFilter> O postProcess(O filter) {
+					filter.setShouldWriteHeadersEagerly(true);
+					return filter;
+				}
+			});
 			headers.contentSecurityPolicy((csp) -> csp.policyDirectives(this.contentSecurityPolicy))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.crossOriginResourcePolicy((corp) -> corp.policy(deployment.crossOriginResourcePolicy()));

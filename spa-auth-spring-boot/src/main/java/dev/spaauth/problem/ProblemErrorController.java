@@ -2,9 +2,9 @@ package dev.spaauth.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +23,12 @@ public class ProblemErrorController implements ErrorController {
 	/**
 	 * Answers the error dispatch.
 	 * @param request the error dispatch, carrying {@link RequestDispatcher#ERROR_STATUS_CODE}
+	 * @param response gets the {@link ErrorHeaders}
 	 * @return a problem with the original status; 404 when the path was requested directly
 	 */
 	@RequestMapping(produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
 			MediaType.ALL_VALUE })
-	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	public ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// Without an error status this is a plain request for the error path: there is nothing here.
 		int code = (status instanceof Integer value) ? ((value >= 400) ? value : 500) : 404;
@@ -35,8 +36,8 @@ public class ProblemErrorController implements ErrorController {
 		ProblemDetail problem = Problems.of(problemCode, problemCode == ProblemCode.INTERNAL_ERROR
 				? "Something went wrong on the server. Try again later." : "The request could not be handled here.");
 		problem.setStatus(code);
+		ErrorHeaders.addMissing(response);
 		return ResponseEntity.status(code)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

@@ -33,7 +33,7 @@ public final class ProblemRequestRejectedHandler implements RequestRejectedHandl
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			RequestRejectedException requestRejectedException) throws IOException {
 		logger.info("Request rejected by the firewall: {}", requestRejectedException.getMessage());
-		this.writer.write(response, Problems.of(ProblemCode.MALFORMED_REQUEST,
+		this.writer.writeOutsideSecurityChain(response, Problems.of(ProblemCode.MALFORMED_REQUEST,
 				"The request's method, URL or headers are not allowed here. Use GET, POST, PUT, PATCH or DELETE "
 						+ "on a plain path without encoded slashes or path parameters."));
 	}

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -29,8 +28,8 @@ public final class ProblemResponseWriter {
 
 	/**
 	 * Writes the problem with its status, {@code Cache-Control: no-store} and
-	 * {@code X-Content-Type-Options: nosniff}; writes nothing if the
-	 * response is already committed.
+	 * {@code X-Content-Type-Options: nosniff}, inside Spring Security's filter chain, whose header
+	 * writer adds the other security headers; writes nothing if the response is already committed.
 	 * @param response the response to write to
 	 * @param problem the problem
 	 * @throws IOException if the body cannot be written
@@ -43,9 +42,24 @@ public final class ProblemResponseWriter {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.getOutputStream().write(toJson(problem));
+	}
+
+	/**
+	 * Writes the problem like {@link #write}, with the {@link ErrorHeaders} too: for answers written
+	 * outside Spring Security's filter chain (by a filter ahead of it, or by its firewall), whose
+	 * header writer never sees them.
+	 * @param response the response to write to
+	 * @param problem the problem
+	 * @throws IOException if the body cannot be written
+	 */
+	public void writeOutsideSecurityChain(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		if (!response.isCommitted()) {
+			ErrorHeaders.addMissing(response);
+		}
+		write(response, problem);
 	}
 
 	/**

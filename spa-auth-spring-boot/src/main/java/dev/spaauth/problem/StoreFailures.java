@@ -1,8 +1,16 @@
 package dev.spaauth.problem;
 
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of a store the request needs (the session store, the database, the throttle's
@@ -19,17 +27,42 @@ public final class StoreFailures {
 	}
 
 	/**
-	 * Returns whether an exception, or one of its causes, is a store outage or timeout.
+	 * Returns whether an exception, or one of its causes, is a store outage or timeout: Spring's
+	 * data-access resource failures and transient failures; a transaction that could not begin
+	 * ({@link CannotCreateTransactionException}, no connection); and, under any wrapper (a commit or
+	 * rollback that failed, {@code TransactionSystemException}), a JDBC connection failure (SQLSTATE
+	 * class 08, or 57P01-57P03 when PostgreSQL shuts down or is not yet accepting connections), a
+	 * connection-level {@link SQLException} subclass or a socket read that timed out.
 	 * @param ex the exception
-	 * @return whether a data-access resource failure or a transient failure caused it
+	 * @return whether a store outage or timeout caused it
 	 */
 	public static boolean isStoreFailure(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+					|| t instanceof CannotCreateTransactionException || t instanceof SocketTimeoutException
+					|| (t instanceof SQLException sql && isConnectionFailure(sql))
+					|| (t instanceof TransactionSystemException tx && isFailedCommitOrRollback(tx))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A commit or rollback that JDBC could not carry out (the connection broke: Spring could not
+	 * translate the {@link SQLException} into anything more specific), or a rollback that replaced a
+	 * store failure of the work it was undoing.
+	 */
+	private static boolean isFailedCommitOrRollback(TransactionSystemException ex) {
+		Throwable original = ex.getOriginalException();
+		return ex.getCause() instanceof SQLException || (original != null && original != ex && isStoreFailure(original));
+	}
+
+	private static boolean isConnectionFailure(SQLException ex) {
+		String state = ex.getSQLState();
+		return ex instanceof SQLTransientConnectionException || ex instanceof SQLNonTransientConnectionException
+				|| ex instanceof SQLRecoverableException
+				|| (state != null && (state.startsWith("08") || state.matches("57P0[123]")));
 	}
 
 	/**

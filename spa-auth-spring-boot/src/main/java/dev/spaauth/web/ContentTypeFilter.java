@@ -62,7 +62,7 @@ public final class ContentTypeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		List<String> contentTypes = Collections.list(request.getHeaders(HttpHeaders.CONTENT_TYPE));
 		if (contentTypes.size() > 1) {
-			this.writer.write(response, Problems.of(ProblemCode.MALFORMED_REQUEST,
+			this.writer.writeOutsideSecurityChain(response, Problems.of(ProblemCode.MALFORMED_REQUEST,
 					"The request has several Content-Type headers. Send exactly one: application/json."));
 			return;
 		}
@@ -75,7 +75,7 @@ public final class ContentTypeFilter extends OncePerRequestFilter {
 			chain.doFilter(new WithoutContentType(request), response);
 		}
 		else {
-			this.writer.write(response, refusal);
+			this.writer.writeOutsideSecurityChain(response, refusal);
 		}
 	}
 

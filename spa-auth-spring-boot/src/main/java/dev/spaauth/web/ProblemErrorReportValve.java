@@ -9,13 +9,14 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
+import dev.spaauth.problem.ErrorHeaders;
 import dev.spaauth.problem.ProblemCode;
 
 /**
  * Replaces Tomcat's HTML error page for errors Tomcat answers before any servlet runs (a request
  * header over the size limit, an encoded slash, a malformed request line) with a problem: JSON with
- * {@code type}, {@code title}, {@code status}, {@code detail} and {@code code},
- * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}, and never a stack
+ * {@code type}, {@code title}, {@code status}, {@code detail} and {@code code}, the
+ * {@link ErrorHeaders}, and never a stack
  * trace or the server's version (OWASP Error Handling Cheat Sheet; ASVS 16.5.1).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
@@ -41,10 +42,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");
-			response.setHeader("Cache-Control", "no-store");
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setHeader("X-Frame-Options", "DENY");
-			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+			ErrorHeaders.addMissing(response);
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write("{\"type\":\"" + code.type() + "\",\"title\":\"" + code.title() + "\",\"status\":" + status

@@ -48,7 +48,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limitBytes) {
-			this.writer.write(response, Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, PayloadTooLargeException.DETAIL));
+			this.writer.writeOutsideSecurityChain(response, Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, PayloadTooLargeException.DETAIL));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.limitBytes), response);

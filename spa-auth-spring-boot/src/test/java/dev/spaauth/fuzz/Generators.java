@@ -74,7 +74,7 @@ final class Generators {
 
 	private static final String[] ACCEPTS = { "application/json", "application/problem+json",
 			"application/json, */*;q=0.1", "text/html", "text/html, application/json;q=0", "application/xml",
-			"image/png", "text/*", "application/*", "*/*;q=0", "application/json;q=abc", "garbage", "", ";;;", "*",
+			"image/png", "text/*", "application/*", "*/*;q=0", "application/json;q=0", "*/*, application/json;q=0.0", "application/json;q=abc", "garbage", "", ";;;", "*",
 			"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/json; charset=utf-16" };
 
 	private static final String[] ORIGINS = { "http://localhost:{PORT}/", "HTTP://LOCALHOST:{PORT}",

@@ -51,6 +51,41 @@ final class KnownCases {
 						FuzzRequest.http("TRACE /api/things", "TRACE", "/api/things",
 								List.of(new Header("Content-Type", "application/json; charset=")), new byte[0], "empty",
 								false)),
+				new Case("201 and a state change: Accept: application/json;q=0 (JSON refused) on POST /api/things; Spring "
+						+ "MVC's content negotiation ignores q=0",
+						FuzzRequest.http("POST /api/things", "POST", "/api/things",
+								List.of(new Header("Cookie", "__Host-SESSION={SESSION}"),
+										new Header("Origin", "http://localhost:{PORT}"), new Header("X-XSRF-TOKEN", "{TOKEN}"),
+										new Header("Content-Type", "application/json"),
+										new Header("Accept", "application/json;q=0")),
+								"{\"a\":1}".getBytes(StandardCharsets.UTF_8), "json", true)),
+				new Case("200 with JSON: Accept: */*;q=0 on GET /api/auth/session", get("/api/auth/session",
+						new Header("Accept", "*/*;q=0"))),
+				new Case("500 and an ERROR stack trace: a bad %-escape in a path parameter (;x=%)",
+						get("/api/auth/session;x=%")),
+				new Case("500: the same with ;a=%zz", get("/api/auth/session;a=%zz")),
+				new Case("500: a bad %-escape in a path parameter of an inner segment", get("/api;%/things")),
+				new Case("500 on every path, and the cookie never expired: a session cookie that decodes to NUL bytes "
+						+ "(PostgreSQL refuses NUL in text; H2 does not, so on H2 this only checks the answer)",
+						get("/", new Header("Cookie", "__Host-SESSION=AAAA"))),
+				new Case("400 without X-Content-Type-Options, X-Frame-Options or CSP: 101 request headers (Tomcat's "
+						+ "limit is 100), answered through the /error dispatch", raw("GET", "/api/auth/session",
+								numbered(101, "X-Filler-", "x"), new byte[0])),
+				new Case("400 without the security headers: 200 cookies", raw("GET", "/api/auth/session",
+						List.of(new Header("Cookie", String.join("; ", java.util.Collections.nCopies(200, "a=b")))),
+						new byte[0])),
+				new Case("400 without the security headers: a chunked body that ends before its last chunk",
+						raw("POST", "/api/auth/login",
+								List.of(new Header("Content-Type", "application/json"),
+										new Header("Transfer-Encoding", "chunked")),
+								"5\r\n{\"a\":".getBytes(StandardCharsets.US_ASCII))),
+				new Case("406 with an empty body and no security headers: TRACE (refused by Tomcat, answered through "
+						+ "/error) with an Accept that is not a media type",
+						FuzzRequest.http("TRACE /api/auth/logout", "TRACE", "/api/auth/logout",
+								List.of(new Header("Accept", "application/json;q=abc")), new byte[0], "empty", false)),
+				new Case("200 without any security header: HEAD / (the welcome page's forward commits the response "
+						+ "without a body, before Spring Security's header writer ran)",
+						FuzzRequest.http("HEAD /", "HEAD", "/", List.of(), new byte[0], "empty", false)),
 				new Case("500: GET /error asked for directly (no error status to report)", get("/error")),
 				new Case("400 without a problem body (no Content-Type, empty): OPTIONS * without Host; Tomcat answers "
 						+ "OPTIONS * itself, outside the error report valve",
@@ -70,6 +105,23 @@ final class KnownCases {
 										new Header("Content-Length", "{BODY_LENGTH}"), new Header("Connection", "close")),
 								"{}".getBytes(StandardCharsets.US_ASCII), "json", FuzzRequest.Transport.RAW_SOCKET,
 								"HTTP/1.1", true, StandardCharsets.UTF_8, false)));
+	}
+
+	/** A request written as given on a raw socket, with a Host and Connection: close. */
+	private static FuzzRequest raw(String method, String path, List<Header> headers, byte[] body) {
+		List<Header> all = new java.util.ArrayList<>(List.of(new Header("Host", "localhost:{PORT}"),
+				new Header("Connection", "close")));
+		all.addAll(headers);
+		return new FuzzRequest(method + " " + path, method, path, all, body, "raw", FuzzRequest.Transport.RAW_SOCKET,
+				"HTTP/1.1", true, StandardCharsets.UTF_8, false);
+	}
+
+	private static List<Header> numbered(int count, String prefix, String value) {
+		List<Header> headers = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			headers.add(new Header(prefix + i, value));
+		}
+		return headers;
 	}
 
 	private static FuzzRequest get(String path, Header... headers) {

@@ -45,6 +45,10 @@ import org.springframework.http.MediaType;
  * <li>A bare 400 (no Content-Type, no body) over the raw socket: Tomcat's connector refuses a request
  * line it cannot parse before any host, valve or servlet exists.</li>
  * </ul>
+ * A 2xx JSON answer to an {@code Accept} that refuses JSON with {@code q=0} is a violation too, and so
+ * is an answer without {@code X-Content-Type-Options}, {@code X-Frame-Options},
+ * {@code Content-Security-Policy}, {@code Referrer-Policy} or {@code Cache-Control}, but for the 200
+ * without a body that Tomcat's connector answers {@code OPTIONS *} with before any valve or servlet.
  * TRACE needs no exception: its 405 is a problem.
  */
 final class ResponseChecks {
@@ -56,6 +60,10 @@ final class ResponseChecks {
 	private static final Pattern CLASS_NAME = Pattern.compile("\\b(java|javax|jakarta|sun|jdk|org\\.springframework|"
 			+ "org\\.apache|org\\.h2|org\\.flywaydb|tools\\.jackson|com\\.fasterxml|com\\.zaxxer|com\\.nulabinc|"
 			+ "io\\.github\\.bucket4j|com\\.github\\.benmanes|org\\.bouncycastle|dev\\.spaauth)\\.[\\w$]+");
+
+	/** Headers every answer carries, errors from Tomcat and the /error dispatch included (README). */
+	private static final List<String> SECURITY_HEADERS = List.of("x-content-type-options", "x-frame-options",
+			"content-security-policy", "referrer-policy", "cache-control");
 
 	private ResponseChecks() {
 	}
@@ -87,6 +95,13 @@ final class ResponseChecks {
 		int status = response.status();
 		String body = response.text();
 		String contentType = response.header("content-type");
+		// Tomcat's connector answers OPTIONS * itself (200, an Allow header, no body), before any valve.
+		boolean optionsAsterisk = "*".equals(request.path) && status == 200 && body.isEmpty();
+		for (String header : SECURITY_HEADERS) {
+			if (!optionsAsterisk && response.header(header) == null) {
+				violations.add("no-security-header: HTTP " + status + " without " + header);
+			}
+		}
 		if (status == 501 || status == 505) {
 			// Tomcat answers CONNECT and an unknown Transfer-Encoding with 501 and an unknown HTTP version
 			// with 505 before any servlet runs, as HTTP requires; a 5xx is right there, but the problem
@@ -98,6 +113,10 @@ final class ResponseChecks {
 		}
 		else if (status >= 500) {
 			violations.add("status>=500: HTTP " + status);
+		}
+		if (status >= 200 && status < 300 && contentType != null && contentType.startsWith("application/json")
+				&& acceptRefusesJson(request)) {
+			violations.add("accept-ignored: HTTP " + status + " with JSON for an Accept that refuses JSON (q=0)");
 		}
 		if (request.isHead()) {
 			return violations;
@@ -184,6 +203,28 @@ final class ResponseChecks {
 		if (status != null && json.get("status") != null && json.get("status").asInt() != status) {
 			violations.add("not-a-problem: \"status\" " + json.get("status") + " is not the HTTP status " + status);
 		}
+	}
+
+	/**
+	 * Whether the request's Accept refuses JSON with {@code q=0}: the most specific range that matches
+	 * {@code application/json} has quality 0 (RFC 9110 sections 12.4.2 and 12.5.1).
+	 */
+	static boolean acceptRefusesJson(FuzzRequest request) {
+		List<MediaType> ranges = new ArrayList<>();
+		for (String accept : request.headerValues("Accept")) {
+			try {
+				ranges.addAll(MediaType.parseMediaTypes(accept));
+			}
+			catch (InvalidMediaTypeException ex) {
+				return false;
+			}
+		}
+		return ranges.stream()
+			.filter((range) -> range.includes(MediaType.APPLICATION_JSON))
+			.max(java.util.Comparator.comparingInt((MediaType range) -> range.isWildcardType() ? 0
+					: range.isWildcardSubtype() ? 1 : 2))
+			.map((range) -> range.getQualityValue() == 0.0)
+			.orElse(false);
 	}
 
 	/** Whether an Accept header of the request is not even a media type (MVC then answers 406 with no body). */

@@ -119,6 +119,59 @@ class PostgresIntegrationTests {
 	}
 
 	@Test
+	void sessionCookieThatCannotBeASessionIdIsIgnoredAndExpiredOnEveryPath() {
+		for (String path : new String[] { "/api/auth/session", "/api/things", "/public/ping", "/api/auth/csrf" }) {
+			for (String value : new String[] { "AAAA", "AAEC", "gICA", "YQBi" }) {
+				ApiClient browser = new ApiClient(this.port);
+				browser.cookies().put("__Host-SESSION", value);
+
+				Response response = browser.get(path).send();
+
+				assertThat(response.status()).as(path + " with " + value).isIn(200, 401);
+				assertThat(response.setCookie("__Host-SESSION").orElseThrow().expired()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void nulCharactersInAnyJsonStringAreRefusedWith400AndStoreNothing() {
+		// The JSON escape for NUL (backslash, u, 0000), not a raw NUL byte, which JSON itself forbids.
+		String nul = "a\\u0000b";
+		ApiClient client = new ApiClient(this.port);
+		String username = "pg" + Long.toString(System.nanoTime(), 36);
+		assertThat(client.signup(username, username + "@example.com", PASSWORD).status()).isEqualTo(201);
+		ApiClient other = new ApiClient(this.port);
+
+		assertMalformed(other.post("/api/auth/signup").csrf(other.csrf())
+			.body("application/json", "{\"username\":\"n" + username + "\",\"email\":\"" + nul
+					+ "@example.com\",\"password\":\"" + PASSWORD + "\"}")
+			.send());
+		assertMalformed(other.post("/api/auth/login").csrf(other.csrf())
+			.body("application/json", "{\"username\":\"" + nul + "\",\"password\":\"" + PASSWORD + "\"}")
+			.send());
+		assertMalformed(other.post("/api/auth/password-reset").csrf(other.csrf())
+			.body("application/json", "{\"email\":\"" + nul + "@example.com\"}")
+			.send());
+		assertMalformed(client.post("/api/things").csrf(client.csrf())
+			.body("application/json", "{\"text\":\"" + nul + "\"}")
+			.send());
+		assertMalformed(client.post("/api/auth/email").csrf(client.csrf())
+			.body("application/json", "{\"newEmail\":\"" + nul + "@example.com\"}")
+			.send());
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.users WHERE username = ?")
+			.param("n" + username)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(client.get("/api/things").send().status()).as("the session still works").isEqualTo(200);
+	}
+
+	private static void assertMalformed(Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("code").asString()).isEqualTo("malformed_request");
+	}
+
+	@Test
 	void throttleCountsAreSharedByInstancesOnTheSameDatabase() {
 		String[] args = { "--server.port=0", "--spring.datasource.url=" + SERVER + DATABASE,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",

@@ -207,13 +207,34 @@ class RedisSessionIntegrationTests {
 		assertThat(loginDuring.status()).as("log-in issues no cookie while the store is down").isEqualTo(503);
 		assertThat(loginDuring.setCookie("__Host-SESSION")).isEmpty();
 
+		// Lettuce's own reconnect backs off to 16 s after an outage this long: service came back late.
+		long down = System.nanoTime() - started;
+		sleep(Duration.ofSeconds(12).minusNanos(down));
 		redis.restart();
+		long back = System.nanoTime();
 		ApiClient afterwards = new ApiClient(port(a));
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> afterwards.signup("back" + Long.toString(System.nanoTime(), 36),
 					"back" + System.nanoTime() + "@example.com", PASSWORD).status() == 201);
+		Duration recovered = Duration.ofNanos(System.nanoTime() - back);
+		System.out.printf("[outage] Redis: served again %d ms after Redis came back%n", recovered.toMillis());
+		assertThat(recovered).as("service follows Redis back").isLessThan(Duration.ofSeconds(3));
 		assertThat(afterwards.get("/api/things").send().status()).isEqualTo(200);
+	}
+
+	private static void sleep(Duration duration) {
+		if (duration.isNegative()) {
+			return;
+		}
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Returns the Redis commands run while {@code work} ran, by name, with how often each ran. */
