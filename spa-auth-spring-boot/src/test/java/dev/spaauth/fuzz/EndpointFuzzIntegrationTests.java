@@ -71,7 +71,17 @@ class EndpointFuzzIntegrationTests {
 	@BeforeAll
 	void start() {
 		this.started = System.nanoTime();
-		this.target = FuzzTarget.start();
+		this.target = startTarget();
+	}
+
+	/** Starts the application under test: H2 for everything; the store variants override this. */
+	FuzzTarget startTarget() {
+		return FuzzTarget.start();
+	}
+
+	/** How many of each property's tries this variant runs, as a share of {@code fuzz.scale}. */
+	double share() {
+		return 1;
 	}
 
 	@AfterAll
@@ -79,7 +89,7 @@ class EndpointFuzzIntegrationTests {
 		if (this.target != null) {
 			this.target.close();
 		}
-		System.out.printf(Locale.ROOT, "[fuzz] EndpointFuzzIntegrationTests: %d requests in %.1f s (seed %d, scale %s)%n",
+		System.out.printf(Locale.ROOT, "[fuzz] " + getClass().getSimpleName() + ": %d requests in %.1f s (seed %d, scale %s)%n",
 				this.totalTries, (System.nanoTime() - this.started) / 1e9, SEED, SCALE);
 		this.summaries.forEach(System.out::println);
 	}
@@ -134,8 +144,8 @@ class EndpointFuzzIntegrationTests {
 		long seed = SEED + index;
 		Generators generators = new Generators(new Random(seed), FuzzTarget.USER, FuzzTarget.EMAIL,
 				FuzzTarget.PASSWORD, FuzzTarget.OTHER_USER, "fz" + index + "n");
-		int tries = Math.max(1, (int) (baseTries * SCALE));
-		int hashesLeft = Math.max(1, (int) (hashBudget * Math.min(1, SCALE * 2)));
+		int tries = Math.max(1, (int) (baseTries * SCALE * share()));
+		int hashesLeft = Math.max(1, (int) (hashBudget * Math.min(1, SCALE * share() * 2)));
 		Stats stats = new Stats();
 		Map<String, Failure> failures = new LinkedHashMap<>();
 		int relogins = this.target.relogins;

@@ -6,9 +6,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringApplication;
@@ -74,8 +77,12 @@ final class FuzzTarget implements AutoCloseable {
 
 	int relogins;
 
-	private FuzzTarget(ConfigurableApplicationContext context, Map<String, LogLevel> levelsBefore) {
+	private final LongSupplier sessionCount;
+
+	private FuzzTarget(ConfigurableApplicationContext context, Map<String, LogLevel> levelsBefore,
+			LongSupplier sessionCount) {
 		this.context = context;
+		this.sessionCount = sessionCount;
 		this.levelsBefore = levelsBefore;
 		this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 		this.jdbc = JdbcClient.create(context.getBean(DataSource.class));
@@ -91,19 +98,34 @@ final class FuzzTarget implements AutoCloseable {
 		this.anonymous = new ApiClient(this.port).csrf();
 	}
 
+	/** The test application on an in-memory H2 database, sessions in it too. */
 	static FuzzTarget start() {
+		return start(List.of("--spring.datasource.url=jdbc:h2:mem:spa-auth-fuzz;DB_CLOSE_DELAY=-1"), null);
+	}
+
+	/**
+	 * The test application with these store settings.
+	 * @param storeArgs the command-line settings that pick the stores
+	 * @param sessionCount counts the sessions in the store; null for Spring Session JDBC's table
+	 */
+	static FuzzTarget start(List<String> storeArgs,
+			@Nullable Function<ConfigurableApplicationContext, LongSupplier> sessionCount) {
 		LoggingSystem logging = LoggingSystem.get(FuzzTarget.class.getClassLoader());
 		Map<String, LogLevel> levels = new LinkedHashMap<>();
 		for (String name : QUIET) {
 			LoggerConfiguration configuration = logging.getLoggerConfiguration(name);
 			levels.put(name, (configuration != null) ? configuration.getConfiguredLevel() : null);
 		}
-		SpringApplication application = new SpringApplication(TestApplication.class);
-		ConfigurableApplicationContext context = application.run("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:spa-auth-fuzz;DB_CLOSE_DELAY=-1", "--spring.main.banner-mode=off",
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
 				"--logging.level.dev.spaauth=ERROR", "--logging.level.org.springframework.web.servlet.PageNotFound=ERROR",
-				"--logging.level.org.springframework.boot.webmvc.autoconfigure.WelcomePageHandlerMapping=ERROR");
-		return new FuzzTarget(context, levels);
+				"--logging.level.org.springframework.boot.webmvc.autoconfigure.WelcomePageHandlerMapping=ERROR"));
+		args.addAll(storeArgs);
+		ConfigurableApplicationContext context = new SpringApplication(TestApplication.class)
+			.run(args.toArray(String[]::new));
+		JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+		LongSupplier sessions = (sessionCount != null) ? sessionCount.apply(context)
+				: () -> jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session").query(Long.class).single();
+		return new FuzzTarget(context, levels, sessions);
 	}
 
 	@Override
@@ -194,7 +216,7 @@ final class FuzzTarget implements AutoCloseable {
 
 	Snapshot snapshot() {
 		return new Snapshot(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.users").query(Long.class).single(),
-				this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session").query(Long.class).single());
+				this.sessionCount.getAsLong());
 	}
 
 	/** Null when the session is logged in as the user and holds the token; else what is wrong. */

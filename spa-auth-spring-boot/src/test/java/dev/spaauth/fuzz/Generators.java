@@ -84,7 +84,7 @@ final class Generators {
 
 	private static final String[] COOKIE_PAIRS = { "__Host-SESSION={SESSION}", "__Host-SESSION={OTHER_SESSION}",
 			"__Host-SESSION=garbage", "__Host-SESSION=", "__Host-SESSION={SESSION_ID}",
-			"__Host-SESSION=ZmFrZS1zZXNzaW9uLWlk", "__host-session={SESSION}", "SESSION={SESSION}",
+			"__Host-SESSION=ZmFrZS1zZXNzaW9uLWlk", "__Host-SESSION=AAAA", "__Host-SESSION=gICA", "__host-session={SESSION}", "SESSION={SESSION}",
 			"XSRF-TOKEN={ANON}", "XSRF-TOKEN={TOKEN}", "XSRF-TOKEN=garbage", "XSRF-TOKEN={ANON_TAMPERED}",
 			"XSRF-TOKEN=", "$Version=1", "JSESSIONID=ABC123", "a=b", "\"quoted\"=x", "=", ";;", "novalue",
 			"XSRF-TOKEN=\"{ANON}\"" };

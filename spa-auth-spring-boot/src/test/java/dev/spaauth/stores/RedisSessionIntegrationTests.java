@@ -237,6 +237,42 @@ class RedisSessionIntegrationTests {
 		}
 	}
 
+	@Test
+	@Order(7)
+	void hungRedisIsAnswered503WithinSecondsAndTheSessionWorksAgainWhenItAnswers() throws Exception {
+		ApiClient onA = new ApiClient(port(a));
+		signUp(onA);
+
+		redis.hang();
+		java.util.List<java.util.concurrent.Future<Response>> burst = new java.util.ArrayList<>();
+		long started = System.nanoTime();
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(20);
+		try {
+			for (int i = 0; i < 20; i++) {
+				burst.add(threads.submit(() -> sameBrowserOn(a, onA).get("/api/things").send()));
+			}
+			for (java.util.concurrent.Future<Response> each : burst) {
+				Response response = each.get();
+				assertThat(response.status()).as(response.body()).isEqualTo(503);
+				assertThat(response.header("Retry-After")).isPresent();
+				assertThat(response.setCookies()).isEmpty();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+			redis.resume();
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		long back = System.nanoTime();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> onA.get("/api/things").send().status() == 200);
+		System.out.printf("[outage] Redis hung: 20 at once answered 503 within %d ms; served again %d ms after it "
+				+ "answered%n", took.toMillis(), (System.nanoTime() - back) / 1_000_000);
+		assertThat(took).isLessThan(Duration.ofSeconds(5));
+	}
+
 	/** Returns the Redis commands run while {@code work} ran, by name, with how often each ran. */
 	private static Map<String, Long> commandsRunDuring(Runnable work) {
 		Map<String, Long> before = redis.commandCalls();

@@ -85,6 +85,23 @@ public final class PrivateRedis implements AutoCloseable {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !this.process.isAlive());
 	}
 
+	/** Stops the server with SIGSTOP: connections stay open and nothing answers. */
+	public void hang() throws IOException, InterruptedException {
+		signal("-STOP");
+	}
+
+	/** Lets the server {@link #hang()} stopped run again. */
+	public void resume() throws IOException, InterruptedException {
+		signal("-CONT");
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", signal, Long.toString(this.process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill " + signal + " " + this.process.pid() + " failed");
+		}
+	}
+
 	/** Starts the server again on the same port, empty. */
 	public void restart() throws IOException {
 		startProcess();
@@ -125,6 +142,12 @@ public final class PrivateRedis implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.process != null && this.process.isAlive()) {
+			try {
+				resume();
+			}
+			catch (IOException | InterruptedException ex) {
+				// Stopped below either way.
+			}
 			stop();
 		}
 	}
