@@ -65,8 +65,11 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * answer before it fails and the request gets 503 with {@code Retry-After} (a hung server, a lost
 	 * network); raise it for an application whose requests run longer statements. The wait for a
 	 * connection is {@code spring.datasource.hikari.connection-timeout} (2 seconds by default)
+	 * @param maxWaiting How many requests may wait for a database connection at once; one more gets 503
+	 * at once. A healthy pool hands out connections at once, so they pile up only while the database
+	 * is down, hung or overloaded, and would otherwise hold every request thread of the server
 	 */
-	public record Database(@DefaultValue("2s") Duration requestTimeout) {
+	public record Database(@DefaultValue("2s") Duration requestTimeout, @DefaultValue("50") int maxWaiting) {
 	}
 
 	/**

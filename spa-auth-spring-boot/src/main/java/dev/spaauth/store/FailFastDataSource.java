@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
@@ -28,6 +30,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * into a {@code CannotGetJdbcConnectionException} or {@code CannotCreateTransactionException} and
  * spa-auth answers as 503 with {@code Retry-After}. Then one call tries the database again: its
  * success closes the breaker, so service returns within about a second of the database.</li>
+ * <li>A Resilience4j bulkhead lets at most {@code maxWaiting} threads wait for a connection at once;
+ * one more fails at once the same way. A healthy pool hands out connections in microseconds, so
+ * waiters pile up only while the database is down, hung or overloaded; without the bound, the
+ * requests that arrive in the first seconds of an outage held every request thread of the server for
+ * the pool's whole wait, and requests that need no database waited behind them.</li>
  * <li>A connection taken while a request is being served ({@link #boundRequest()}) gets a network
  * timeout ({@link Connection#setNetworkTimeout}): a statement that waits longer than the request
  * timeout for the database's answer (a hung server, a lost network) fails with the connection, which
@@ -47,6 +54,8 @@ public final class FailFastDataSource extends DelegatingDataSource implements Au
 
 	private final CircuitBreaker breaker;
 
+	private final Bulkhead waiting;
+
 	private final int requestTimeoutMillis;
 
 	private volatile boolean networkTimeoutSupported = true;
@@ -56,13 +65,20 @@ public final class FailFastDataSource extends DelegatingDataSource implements Au
 	 * @param target the application's data source
 	 * @param requestTimeout the longest a statement run for a request waits for the database's
 	 * answer; at least 1 millisecond
-	 * @throws IllegalArgumentException if the timeout is under 1 millisecond
+	 * @param maxWaiting how many threads may wait for a connection at once; at least 1
+	 * @throws IllegalArgumentException if the timeout is under 1 millisecond or maxWaiting under 1
 	 */
-	public FailFastDataSource(DataSource target, Duration requestTimeout) {
+	public FailFastDataSource(DataSource target, Duration requestTimeout, int maxWaiting) {
 		super(target);
 		if (requestTimeout.toMillis() < 1) {
 			throw new IllegalArgumentException("The request timeout must be at least 1 ms, not " + requestTimeout);
 		}
+		if (maxWaiting < 1) {
+			throw new IllegalArgumentException("At least 1 thread must be allowed to wait for a connection, not "
+					+ maxWaiting);
+		}
+		this.waiting = Bulkhead.of("spa-auth-database-waiting",
+				BulkheadConfig.custom().maxConcurrentCalls(maxWaiting).maxWaitDuration(Duration.ZERO).build());
 		this.requestTimeoutMillis = Math.toIntExact(requestTimeout.toMillis());
 		this.breaker = CircuitBreaker.of("spa-auth-database", CircuitBreakerConfig.custom()
 			.slidingWindowType(SlidingWindowType.COUNT_BASED)
@@ -120,6 +136,11 @@ public final class FailFastDataSource extends DelegatingDataSource implements Au
 			throw new SQLTransientConnectionException("The database failed repeatedly; calls fail at once until it "
 					+ "answers again (spa-auth tries it again within a second)", "08001");
 		}
+		if (!this.waiting.tryAcquirePermission()) {
+			this.breaker.releasePermission();
+			throw new SQLTransientConnectionException("Too many requests already wait for a database connection; "
+					+ "the database is down, hung or overloaded", "08001");
+		}
 		long started = System.nanoTime();
 		Connection connection;
 		try {
@@ -129,6 +150,9 @@ public final class FailFastDataSource extends DelegatingDataSource implements Au
 		catch (SQLException | RuntimeException ex) {
 			this.breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
 			throw ex;
+		}
+		finally {
+			this.waiting.onComplete();
 		}
 		this.breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		if (IN_REQUEST.get() != null) {

@@ -99,10 +99,42 @@ class PostgresOutageIntegrationTests {
 	}
 
 	private static void refusedWhileDown(ApiClient user, String token) throws Exception {
-		Timed<Response> first = timed(() -> user.get("/api/things").send());
-		assertUnavailable(first.value());
-		assertThat(first.took()).as("the first request after the outage").isLessThan(REFUSED_WITHIN);
+		// 200 session requests at once, as the outage begins, while requests without a session go on.
+		ExecutorService noStoreThread = Executors.newSingleThreadExecutor();
+		java.util.concurrent.atomic.AtomicBoolean bursting = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Future<List<Timed<Response>>> noStoreDuring = noStoreThread.submit(() -> {
+			List<Timed<Response>> answers = new ArrayList<>();
+			while (bursting.get()) {
+				answers.add(timed(() -> new ApiClient(port()).get("/api/auth/session").send()));
+				Thread.sleep(50);
+			}
+			return answers;
+		});
+		List<Timed<Response>> burst;
+		try {
+			burst = concurrently(200, () -> {
+				ApiClient sameBrowser = new ApiClient(port());
+				sameBrowser.cookies().putAll(user.cookies());
+				return sameBrowser.get("/api/things").send();
+			});
+		}
+		finally {
+			bursting.set(false);
+			noStoreThread.shutdown();
+		}
+		for (Timed<Response> each : burst) {
+			assertUnavailable(each.value());
+			assertThat(each.took()).isLessThan(REFUSED_WITHIN);
+		}
+		List<Timed<Response>> withoutSession = noStoreDuring.get();
+		withoutSession.forEach((each) -> {
+			assertThat(each.value().status()).isEqualTo(200);
+			// Not held up behind the requests that wait for the database (1.7 s before the bound on waiters).
+			assertThat(each.took()).isLessThan(Duration.ofSeconds(1));
+		});
 
+		Timed<Response> next = timed(() -> user.get("/api/things").send());
+		assertUnavailable(next.value());
 		assertUnavailable(user.get("/api/auth/session").send());
 		assertUnavailable(user.get("/api/auth/csrf").send());
 		assertUnavailable(user.post("/api/things").csrf(token).json(Map.of("name", "x")).send());
@@ -110,22 +142,16 @@ class PostgresOutageIntegrationTests {
 		Response login = new ApiClient(port()).login("someone", PASSWORD);
 		assertUnavailable(login);
 
-		List<Timed<Response>> burst = concurrently(200, () -> {
-			ApiClient sameBrowser = new ApiClient(port());
-			sameBrowser.cookies().putAll(user.cookies());
-			return sameBrowser.get("/api/things").send();
-		});
-		for (Timed<Response> each : burst) {
-			assertUnavailable(each.value());
-			assertThat(each.took()).isLessThan(REFUSED_WITHIN);
-		}
-
 		Timed<Response> noStore = timed(() -> new ApiClient(port()).get("/api/auth/session").send());
 		assertThat(noStore.value().status()).as("no session cookie needs no store").isEqualTo(200);
 		assertThat(noStore.took()).isLessThan(Duration.ofMillis(500));
-		System.out.printf("[outage] first request 503 after %d ms; 200 at once: slowest 503 after %d ms; "
-				+ "a request without a session cookie: %d ms%n", first.took().toMillis(),
-				burst.stream().mapToLong((each) -> each.took().toMillis()).max().orElseThrow(), noStore.took().toMillis());
+		long[] burstMillis = burst.stream().mapToLong((each) -> each.took().toMillis()).sorted().toArray();
+		System.out.printf("[outage] 200 session requests at once: 503 after %d ms (median) to %d ms (slowest); "
+				+ "requests without a session meanwhile: %d answered, slowest %d ms; afterwards: a session request "
+				+ "503 in %d ms, one without a session 200 in %d ms%n", burstMillis[burstMillis.length / 2],
+				burstMillis[burstMillis.length - 1], withoutSession.size(),
+				withoutSession.stream().mapToLong((each) -> each.took().toMillis()).max().orElse(-1),
+				next.took().toMillis(), noStore.took().toMillis());
 	}
 
 	private static void servedAgainAfter(ApiClient user, long outageEnded) {
