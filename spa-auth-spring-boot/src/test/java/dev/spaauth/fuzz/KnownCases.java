@@ -79,6 +79,14 @@ final class KnownCases {
 								List.of(new Header("Content-Type", "application/json"),
 										new Header("Transfer-Encoding", "chunked")),
 								"5\r\n{\"a\":".getBytes(StandardCharsets.US_ASCII))),
+				new Case("an empty 400 without Content-Type, Cache-Control or the security headers: many cookies, a "
+						+ "multipart body with another boundary, shorter than its Content-Length, the socket half-closed",
+						raw("POST", "/api/auth/login",
+								List.of(new Header("Cookie", String.join("; ", java.util.Collections.nCopies(201, "a=b"))),
+										new Header("Content-Type", "multipart/form-data; boundary=zzz"),
+										new Header("Content-Length", "{BODY_LENGTH_PLUS_10}")),
+								"--yyy\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n"
+									.getBytes(StandardCharsets.US_ASCII))),
 				new Case("406 with an empty body and no security headers: TRACE (refused by Tomcat, answered through "
 						+ "/error) with an Accept that is not a media type",
 						FuzzRequest.http("TRACE /api/auth/logout", "TRACE", "/api/auth/logout",
