@@ -3,6 +3,8 @@ package dev.spaauth.autoconfigure;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
@@ -10,7 +12,9 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import dev.spaauth.problem.AllowedMethods;
 import dev.spaauth.problem.ApiExceptionHandler;
 import dev.spaauth.problem.ProblemErrorController;
 import dev.spaauth.problem.ProblemRequestRejectedHandler;
@@ -43,8 +47,9 @@ class SpaAuthProblemConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
-	ProblemErrorController spaAuthErrorController() {
-		return new ProblemErrorController();
+	ProblemErrorController spaAuthErrorController(
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+		return new ProblemErrorController(new AllowedMethods(mappings::getIfAvailable));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("${server.error.path:/error}")
 public class ProblemErrorController implements ErrorController {
+
+	private final AllowedMethods allowedMethods;
+
+	/**
+	 * Creates the controller.
+	 * @param allowedMethods the methods of a path, for the {@code Allow} of a {@code TRACE} Tomcat refused
+	 */
+	public ProblemErrorController(AllowedMethods allowedMethods) {
+		this.allowedMethods = allowedMethods;
+	}
 
 	/**
 	 * Answers the error dispatch.
@@ -37,6 +48,14 @@ public class ProblemErrorController implements ErrorController {
 				? "Something went wrong on the server. Try again later." : "The request could not be handled here.");
 		problem.setStatus(code);
 		ErrorHeaders.addMissing(response);
+		if (code == 405 && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+			// Only Tomcat's own 405 comes here (a TRACE it refused: the error dispatch shows it as GET),
+			// listing the servlet's methods; Allow names the path's (RFC 9110 section 15.5.6).
+			String allowed = this.allowedMethods.forPath(uri.substring(request.getContextPath().length()));
+			if (allowed != null) {
+				response.setHeader(HttpHeaders.ALLOW, allowed);
+			}
+		}
 		return ResponseEntity.status(code)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);

@@ -132,4 +132,23 @@ class MethodCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.headers("Content-Type")).noneMatch((type) -> type.startsWith("message/http"));
 	}
 
+	@Test
+	void traceThenMethodNotAllowedListingThePathsOwnMethodsWithTheSecurityHeaders() {
+		// Tomcat refuses TRACE before any servlet, listing the servlet's methods; Allow names the path's.
+		Response things = this.browser.method("TRACE", "/api/things").send();
+		Response csrf = this.browser.method("TRACE", "/api/auth/csrf").send();
+		Response page = this.browser.method("TRACE", "/index.html").send();
+
+		assertThat(things.status()).isEqualTo(405);
+		assertThat(things.json().get("code").asString()).isEqualTo("method_not_allowed");
+		assertThat(things.header("Allow")).hasValue("GET, HEAD, POST, OPTIONS");
+		assertThat(csrf.header("Allow")).hasValue("GET, HEAD, OPTIONS");
+		assertThat(page.header("Allow")).hasValue("GET, HEAD, OPTIONS");
+		for (Response response : new Response[] { things, csrf, page }) {
+			assertThat(response.header("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.header("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.header("Content-Security-Policy")).isPresent();
+		}
+	}
+
 }
