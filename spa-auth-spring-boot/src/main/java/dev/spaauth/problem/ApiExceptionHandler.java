@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Answers every exception that reaches Spring MVC as an RFC 9457 problem with a {@code code}: the
@@ -101,15 +102,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Answers a store outage as 503 (see {@link StoreFailures}), and any other fault with a generic 500
-	 * problem, logged with its stack trace.
+	 * problem, logged with its stack trace; a client that disconnected while its answer was written
+	 * gets nothing and is logged at DEBUG only (it was an ERROR with a stack trace per request: anyone
+	 * could flood the log by resetting connections).
 	 * @param ex the exception
-	 * @return 503 problem {@code service_unavailable} with {@code Retry-After}, or 500 problem
-	 * {@code internal_error}
+	 * @return 503 problem {@code service_unavailable} with {@code Retry-After}, 500 problem
+	 * {@code internal_error}, or null for a client that is gone
 	 */
 	@ExceptionHandler(Exception.class)
-	public ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+	public @Nullable ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// The client went away while the answer was written: nobody to answer, nothing to report.
+			log.debug("Client disconnected: {}", ex.toString());
+			return null;
+		}
 		if (StoreFailures.isStoreFailure(ex)) {
-			log.warn("Store unavailable during a request: {}", ex.getClass().getSimpleName());
+			StoreFailures.logOutage(ex);
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.CACHE_CONTROL, "no-store")
 				.header(HttpHeaders.RETRY_AFTER, StoreFailures.RETRY_AFTER_SECONDS)

@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ProblemDetail;
@@ -23,7 +28,32 @@ public final class StoreFailures {
 	/** The {@code Retry-After} of a store outage, in seconds. */
 	public static final String RETRY_AFTER_SECONDS = "5";
 
+	private static final Logger logger = LoggerFactory.getLogger(StoreFailures.class);
+
+	/** At most one warning per this many nanoseconds (10 s): an outage must not flood the log. */
+	private static final long WARN_INTERVAL = 10_000_000_000L;
+
+	private static final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+
+	private static final AtomicLong unwarned = new AtomicLong();
+
 	private StoreFailures() {
+	}
+
+	/**
+	 * Logs that a request was answered 503 for a store outage: a warning at most every 10 seconds,
+	 * with how many more were answered since the last one.
+	 * @param ex the store failure
+	 */
+	public static void logOutage(Throwable ex) {
+		long now = System.nanoTime();
+		long next = nextWarning.get();
+		if (now - next < 0 || !nextWarning.compareAndSet(next, now + WARN_INTERVAL)) {
+			unwarned.incrementAndGet();
+			return;
+		}
+		logger.warn("Session or account store unavailable: {} ({} more requests answered 503 since the last warning)",
+				NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName(), unwarned.getAndSet(0));
 	}
 
 	/**

@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a session cookie whose value cannot be a session id away from the session store, ahead of
- * Spring Session's filter: the request goes on without it (no session), and the answer expires it,
- * so the browser is not locked out by it. A session id is 1 to 128 visible ASCII characters (every
+ * Spring Session's filter: the request goes on without it, and, unless a well-formed session cookie
+ * of the same name came along (a planted junk cookie must not log the user out), the answer expires
+ * it, so the browser is not locked out by it. A session id is 1 to 128 visible ASCII characters (every
  * {@code SessionIdGenerator} spa-auth or Spring Session ships makes such ids); anything else, such as
  * a NUL character (which PostgreSQL cannot hold in text: every path answered 500), is refused here.
  */
@@ -43,13 +44,27 @@ public final class MalformedSessionCookieFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		List<String> ids = this.cookies.readCookieValues(request);
-		if (ids.stream().allMatch(MalformedSessionCookieFilter::isWellFormedId)) {
+		if (this.cookies.readCookieValues(request).stream().allMatch(MalformedSessionCookieFilter::isWellFormedId)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		this.cookies.writeCookieValue(new CookieValue(request, response, ""));
-		chain.doFilter(new WithoutSessionCookie(request, this.cookieName), response);
+		Cookie[] all = request.getCookies();
+		Cookie[] kept = Arrays.stream(all).filter((cookie) -> !isMalformedSessionCookie(request, cookie))
+			.toArray(Cookie[]::new);
+		if (Arrays.stream(kept).noneMatch((cookie) -> cookie.getName().equals(this.cookieName))) {
+			// Expiring the name would delete a good cookie of the same name too: only when none is left.
+			this.cookies.writeCookieValue(new CookieValue(request, response, ""));
+		}
+		chain.doFilter(new WithCookies(request, kept), response);
+	}
+
+	/** Whether the cookie is a session cookie whose value, decoded as Spring Session does, is no id. */
+	private boolean isMalformedSessionCookie(HttpServletRequest request, Cookie cookie) {
+		if (!cookie.getName().equals(this.cookieName)) {
+			return false;
+		}
+		List<String> ids = this.cookies.readCookieValues(new WithCookies(request, new Cookie[] { cookie }));
+		return ids.stream().anyMatch((id) -> !isWellFormedId(id));
 	}
 
 	/**
@@ -61,21 +76,19 @@ public final class MalformedSessionCookieFilter extends OncePerRequestFilter {
 		return !id.isEmpty() && id.length() <= MAX_ID_LENGTH && id.chars().allMatch((c) -> c > 0x20 && c < 0x7F);
 	}
 
-	/** The request without the session cookie. */
-	private static final class WithoutSessionCookie extends HttpServletRequestWrapper {
+	/** The request with other cookies. */
+	private static final class WithCookies extends HttpServletRequestWrapper {
 
-		private final String cookieName;
+		private final Cookie[] cookies;
 
-		WithoutSessionCookie(HttpServletRequest request, String cookieName) {
+		WithCookies(HttpServletRequest request, Cookie[] cookies) {
 			super(request);
-			this.cookieName = cookieName;
+			this.cookies = cookies;
 		}
 
 		@Override
 		public Cookie[] getCookies() {
-			Cookie[] all = super.getCookies();
-			return (all != null) ? Arrays.stream(all).filter((c) -> !c.getName().equals(this.cookieName))
-				.toArray(Cookie[]::new) : null;
+			return this.cookies.clone();
 		}
 
 	}

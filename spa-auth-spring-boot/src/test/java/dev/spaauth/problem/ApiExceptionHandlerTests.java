@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -63,6 +67,16 @@ class ApiExceptionHandlerTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value(code))
 			.andExpect(jsonPath("$.status").value(status));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void handleWhenClientDisconnectedThenNothingWrittenAndNoErrorLogged(CapturedOutput output) throws Exception {
+		// A client that resets the connection while a page is written: an ERROR with a stack trace per
+		// request before, so anyone could flood the log.
+		this.mvc.perform(get("/fail/client-gone")).andExpect(content().string(""));
+
+		assertThat(output.getAll()).doesNotContain("Unexpected error").doesNotContain("ClientAbortException");
 	}
 
 	@Test
@@ -167,6 +181,11 @@ class ApiExceptionHandlerTests {
 		@GetMapping("/fail/store")
 		void store() {
 			throw new DataAccessResourceFailureException("Connection refused");
+		}
+
+		@GetMapping("/fail/client-gone")
+		void clientGone() throws java.io.IOException {
+			throw new org.apache.catalina.connector.ClientAbortException(new java.io.IOException("Broken pipe"));
 		}
 
 		@GetMapping("/fail/bug")

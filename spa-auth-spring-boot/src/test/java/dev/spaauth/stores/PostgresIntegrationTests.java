@@ -134,6 +134,22 @@ class PostgresIntegrationTests {
 	}
 
 	@Test
+	void junkSessionCookieNextToTheRealOneLogsNobodyOut() {
+		ApiClient client = new ApiClient(this.port);
+		String username = "pg" + Long.toString(System.nanoTime(), 36);
+		assertThat(client.signup(username, username + "@example.com", PASSWORD).status()).isEqualTo(201);
+		String session = client.cookies().get("__Host-SESSION");
+
+		for (String cookies : new String[] { "__Host-SESSION=AAAA; __Host-SESSION=" + session,
+				"__Host-SESSION=" + session + "; __Host-SESSION=AAAA" }) {
+			Response response = client.get("/api/auth/session").withoutCookies().header("Cookie", cookies).send();
+
+			assertThat(response.json().get("authenticated").asBoolean()).as(cookies).isTrue();
+			assertThat(response.setCookie("__Host-SESSION")).as("the good cookie is not expired").isEmpty();
+		}
+	}
+
+	@Test
 	void nulCharactersInAnyJsonStringAreRefusedWith400AndStoreNothing() {
 		// The JSON escape for NUL (backslash, u, 0000), not a raw NUL byte, which JSON itself forbids.
 		String nul = "a\\u0000b";
