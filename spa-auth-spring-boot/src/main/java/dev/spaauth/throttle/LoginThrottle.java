@@ -1,7 +1,11 @@
 package dev.spaauth.throttle;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import io.github.bucket4j.Bandwidth;
@@ -20,7 +24,7 @@ import dev.spaauth.audit.SecurityEvents;
  * log-in gives them back, so only failures count. A bucket refills steadily, so an attacker is
  * slowed to a trickle while nobody can lock a victim out for longer than one refill period (OWASP
  * Authentication Cheat Sheet, "Protect Against Automated Attacks"; ASVS 6.3.1, 6.1.1). The account
- * key is the name as submitted (case-folded, NFKC), whether or not the account exists, so a 429
+ * key is the hash of the name as submitted (case-folded, NFKC), whether or not the account exists, so a 429
  * tells nothing about existence. The buckets live in this instance's memory or, with the Redis
  * session store, in Redis, shared by every instance ({@link ThrottleBuckets}).
  */
@@ -96,8 +100,20 @@ public final class LoginThrottle {
 		}
 	}
 
+	/**
+	 * The account's bucket key: the SHA-256 of the name as submitted (stripped, NFKC, case-folded), in
+	 * hex. A fixed 64 characters whatever the name's length or characters: a 2,000-character name made
+	 * a key longer than PostgreSQL's bucket table holds, answered as a false 503 "store unavailable".
+	 */
 	private static String key(String account) {
-		return Normalizer.normalize(account.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		String name = Normalizer.normalize(account.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 	/** One attempt in progress. */

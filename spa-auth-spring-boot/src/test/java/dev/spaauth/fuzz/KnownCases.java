@@ -94,6 +94,13 @@ final class KnownCases {
 				new Case("200 without any security header: HEAD / (the welcome page's forward commits the response "
 						+ "without a body, before Spring Security's header writer ran)",
 						FuzzRequest.http("HEAD /", "HEAD", "/", List.of(), new byte[0], "empty", false)),
+				new Case("503 \"store unavailable\" on PostgreSQL: a log-in with a 2,000-character username (the account's "
+						+ "throttle key was the name itself, longer than the bucket table's VARCHAR(300) id)",
+						FuzzRequest.http("POST /api/auth/login", "POST", "/api/auth/login",
+								List.of(new Header("Cookie", "XSRF-TOKEN={ANON}"), new Header("X-XSRF-TOKEN", "{ANON}"),
+										new Header("Content-Type", "application/json")),
+								("{\"username\":\"" + "x".repeat(2000) + "\",\"password\":\"wrong password 1\"}")
+									.getBytes(StandardCharsets.UTF_8), "json", true)),
 				new Case("500: GET /error asked for directly (no error status to report)", get("/error")),
 				new Case("400 without a problem body (no Content-Type, empty): OPTIONS * without Host; Tomcat answers "
 						+ "OPTIONS * itself, outside the error report valve",

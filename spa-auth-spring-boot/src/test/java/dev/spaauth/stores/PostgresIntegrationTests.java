@@ -134,6 +134,17 @@ class PostgresIntegrationTests {
 	}
 
 	@Test
+	void logInWithANameLongerThanAnyColumnIsAWrongPasswordNotAnOutage() {
+		// The account's throttle key was the name itself: longer than the bucket table's id (a false 503).
+		for (String name : new String[] { "x".repeat(2000), "\u0301".repeat(2000) }) {
+			Response login = new ApiClient(this.port).login(name, PASSWORD);
+
+			assertThat(login.status()).as(login.body()).isEqualTo(400);
+			assertThat(login.json().get("code").asString()).isIn("invalid_credentials", "validation_failed");
+		}
+	}
+
+	@Test
 	void junkSessionCookieNextToTheRealOneLogsNobodyOut() {
 		ApiClient client = new ApiClient(this.port);
 		String username = "pg" + Long.toString(System.nanoTime(), 36);
