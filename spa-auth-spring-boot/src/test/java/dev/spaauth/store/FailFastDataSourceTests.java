@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class FailFastDataSourceTests {
 		try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = closed.getLocalPort();
 		}
-		try (FailFastDataSource dataSource = new FailFastDataSource(pool(port), Duration.ofSeconds(2), 50)) {
+		try (FailFastDataSource dataSource = new FailFastDataSource(pool(port, 500), Duration.ofSeconds(2), 50)) {
 			for (int i = 0; i < 5; i++) {
 				assertThatExceptionOfType(SQLException.class).isThrownBy(dataSource::getConnection);
 			}
@@ -50,7 +51,8 @@ class FailFastDataSourceTests {
 	void moreThreadsWaitingForAConnectionThanAllowedThenTheNextFailsAtOnce() throws Exception {
 		List<Socket> accepted = new ArrayList<>();
 		try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-				FailFastDataSource dataSource = new FailFastDataSource(pool(hung.getLocalPort()), Duration.ofSeconds(2), 2)) {
+				HikariDataSource pool = pool(hung.getLocalPort(), 2000);
+				FailFastDataSource dataSource = new FailFastDataSource(pool, Duration.ofSeconds(2), 2)) {
 			Thread acceptor = new Thread(() -> {
 				while (!hung.isClosed()) {
 					try {
@@ -63,9 +65,13 @@ class FailFastDataSourceTests {
 			});
 			acceptor.setDaemon(true);
 			acceptor.start();
-			CompletableFuture<?> first = CompletableFuture.runAsync(() -> tryConnection(dataSource));
-			CompletableFuture<?> second = CompletableFuture.runAsync(() -> tryConnection(dataSource));
-			Thread.sleep(100);
+			java.util.concurrent.ExecutorService waiters = java.util.concurrent.Executors.newFixedThreadPool(2);
+			CompletableFuture<?> first = CompletableFuture.runAsync(() -> tryConnection(dataSource), waiters);
+			CompletableFuture<?> second = CompletableFuture.runAsync(() -> tryConnection(dataSource), waiters);
+			waiters.shutdown();
+			Awaitility.await()
+				.atMost(Duration.ofMillis(1500))
+				.until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() == 2);
 
 			long started = System.nanoTime();
 			assertThatExceptionOfType(SQLTransientConnectionException.class).isThrownBy(dataSource::getConnection)
@@ -102,11 +108,11 @@ class FailFastDataSourceTests {
 		}
 	}
 
-	private static HikariDataSource pool(int port) {
+	private static HikariDataSource pool(int port, long connectionTimeoutMillis) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + port + "/none");
 		config.setUsername("postgres");
-		config.setConnectionTimeout(500);
+		config.setConnectionTimeout(connectionTimeoutMillis);
 		config.setInitializationFailTimeout(-1);
 		config.addDataSourceProperty("socketTimeout", "1");
 		config.addDataSourceProperty("connectTimeout", "1");
