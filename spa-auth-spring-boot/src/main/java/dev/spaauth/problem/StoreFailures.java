@@ -84,8 +84,8 @@ public final class StoreFailures {
 	 * store failure of the work it was undoing.
 	 */
 	private static boolean isFailedCommitOrRollback(TransactionSystemException ex) {
-		Throwable original = ex.getOriginalException();
-		return ex.getCause() instanceof SQLException || (original != null && original != ex && isStoreFailure(original));
+		Throwable work = ex.getApplicationException();
+		return ex.getCause() instanceof SQLException || (work != null && isStoreFailure(work));
 	}
 
 	private static boolean isConnectionFailure(SQLException ex) {

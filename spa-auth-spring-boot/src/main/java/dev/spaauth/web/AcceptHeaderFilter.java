@@ -57,9 +57,17 @@ public final class AcceptHeaderFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		List<String> values = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
-		String accept = String.join(", ", values);
-		if (request.getDispatcherType() == DispatcherType.ERROR && !values.isEmpty() && parse(accept) == null) {
+		Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
+		if (!values.hasMoreElements()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		// One Accept header is the rule: join only when there are more.
+		String accept = values.nextElement();
+		if (values.hasMoreElements()) {
+			accept = accept + ", " + String.join(", ", Collections.list(values));
+		}
+		if (request.getDispatcherType() == DispatcherType.ERROR && parse(accept) == null) {
 			chain.doFilter(new WithAccept(request, MediaType.ALL_VALUE), response);
 			return;
 		}
