@@ -22,14 +22,16 @@ export function createClient(options?: ClientOptions): {
      */
     session: (options?: RequestOptions) => Promise<SessionResponse>;
     /**
-     * `POST {basePath}/login` with `{ username, password }`.
+     * `POST {basePath}/login` with `{ username, password }`. For an account with a second factor the
+     * right password resolves to `{ mfaRequired: true, methods, expiresAt, csrfToken }`: finish with
+     * `mfa.verify()` before `expiresAt`; until then protected paths answer 401 `mfa_required`.
      * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
      * @param {string} username
      * @param {string} password
      * @param {RequestOptions} [options]
-     * @returns {Promise<AuthResponse>}
+     * @returns {Promise<AuthResponse | MfaRequiredResponse>}
      */
-    login: (username: string, password: string, options?: RequestOptions) => Promise<AuthResponse>;
+    login: (username: string, password: string, options?: RequestOptions) => Promise<AuthResponse | MfaRequiredResponse>;
     /**
      * `POST {basePath}/signup`; answers 201 and signs the new user in.
      * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
@@ -114,6 +116,56 @@ export function createClient(options?: ClientOptions): {
      * @returns {Promise<RevokeOthersResponse>}
      */
     revokeOtherSessions: (options?: RequestOptions) => Promise<RevokeOthersResponse>;
+    /** Second factors: the second step of a log-in, and the signed-in user's authenticator app and recovery codes. */
+    mfa: {
+        /**
+         * `POST {basePath}/login/mfa` with `{ method, code }`: completes a log-in that answered
+         * `mfaRequired`; the session gets a new id and CSRF token (stored automatically). Rejects with
+         * 400 `invalid_code` (wrong or used code), 401 `unauthenticated` (no pending log-in, or it
+         * expired: log in again) or 429 `rate_limited`.
+         * @param {MfaMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
+         * @param {string} code As the user typed it; spaces, hyphens and case do not matter.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<AuthResponse>}
+         */
+        verify: (method: MfaMethod, code: string, options?: RequestOptions) => Promise<AuthResponse>;
+        /**
+         * `GET {basePath}/mfa`: the signed-in user's second factors.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<MfaStatus>}
+         */
+        status: (options?: RequestOptions) => Promise<MfaStatus>;
+        /**
+         * `POST {basePath}/mfa/totp`: starts setting up an authenticator app; show `otpauthUri` as a QR
+         * code (and `secret` for typing), then call `confirmTotp()` with the app's first code. Needs a
+         * fresh session (see `onReauthenticationRequired`); rejects with 409 `mfa_already_enabled`.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<TotpEnrolment>}
+         */
+        setupTotp: (options?: RequestOptions) => Promise<TotpEnrolment>;
+        /**
+         * `POST {basePath}/mfa/totp/confirm` with `{ code }`: confirms the app; resolves to the 10
+         * recovery codes, shown once. Rejects with 400 `invalid_code`.
+         * @param {string} code
+         * @param {RequestOptions} [options]
+         * @returns {Promise<RecoveryCodesResponse>}
+         */
+        confirmTotp: (code: string, options?: RequestOptions) => Promise<RecoveryCodesResponse>;
+        /**
+         * `DELETE {basePath}/mfa/totp`: removes the app and the recovery codes. Needs a fresh session;
+         * rejects with 409 `mfa_not_enabled`.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<MfaStatus>}
+         */
+        removeTotp: (options?: RequestOptions) => Promise<MfaStatus>;
+        /**
+         * `POST {basePath}/mfa/recovery-codes`: replaces the recovery codes by 10 new ones, shown once.
+         * Needs a fresh session; rejects with 409 `mfa_not_enabled`.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<RecoveryCodesResponse>}
+         */
+        regenerateRecoveryCodes: (options?: RequestOptions) => Promise<RecoveryCodesResponse>;
+    };
     /**
      * Generic call for application endpoints.
      * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
@@ -270,12 +322,104 @@ export type AuthenticatedSession = {
      * by `reauthenticate()` (or a password change); missing, null or past when the session is not fresh.
      */
     reauthenticatedUntil?: string | null | undefined;
+    /**
+     * The factors the session proved, such as `['password', 'totp']`.
+     */
+    factors?: string[] | undefined;
+    /**
+     * The account's second-factor methods; empty when it has none.
+     */
+    methods?: MfaMethod[] | undefined;
+};
+/**
+ * Body of `GET {basePath}/session` while a log-in waits for its second factor.
+ */
+export type PendingSession = {
+    authenticated: false;
+    mfaRequired: true;
+    /**
+     * The factors proven so far: `['password']`.
+     */
+    factors: string[];
+    /**
+     * What the log-in still lacks: `['second_factor']`.
+     */
+    missing: string[];
+    /**
+     * The methods `mfa.verify()` accepts for this account.
+     */
+    methods: MfaMethod[];
+    /**
+     * When the pending log-in ends; then log in with the password again.
+     */
+    mfaExpiresAt: string;
 };
 /**
  * Body of `GET {basePath}/session`.
  */
-export type SessionResponse = AuthenticatedSession | {
+export type SessionResponse = AuthenticatedSession | PendingSession | {
     authenticated: false;
+};
+/**
+ * A second-factor method: an authenticator-app code or a recovery code.
+ */
+export type MfaMethod = "totp" | "recovery_code";
+/**
+ * Body of a `login()` whose password was right for an account with a second factor.
+ */
+export type MfaRequiredResponse = {
+    mfaRequired: true;
+    /**
+     * The methods `mfa.verify()` accepts for this account.
+     */
+    methods: MfaMethod[];
+    /**
+     * When the pending log-in ends.
+     */
+    expiresAt: string;
+    /**
+     * The pending session's CSRF token; stored automatically.
+     */
+    csrfToken: string;
+};
+/**
+ * Body of `mfa.status()` and `mfa.removeTotp()`.
+ */
+export type MfaStatus = {
+    /**
+     * The methods that can complete a log-in; empty when the password alone does.
+     */
+    methods: MfaMethod[];
+    /**
+     * When the authenticator app was confirmed.
+     */
+    totpEnabledAt?: string | null | undefined;
+    /**
+     * Unused recovery codes.
+     */
+    recoveryCodesLeft: number;
+};
+/**
+ * Body of `mfa.setupTotp()`.
+ */
+export type TotpEnrolment = {
+    /**
+     * The base32 secret, for typing into an app.
+     */
+    secret: string;
+    /**
+     * The `otpauth://totp/...` URI, for a QR code.
+     */
+    otpauthUri: string;
+};
+/**
+ * Body of `mfa.confirmTotp()` and `mfa.regenerateRecoveryCodes()`.
+ */
+export type RecoveryCodesResponse = {
+    /**
+     * 10 single-use codes `xxxx-xxxx-xxxx`, shown once.
+     */
+    recoveryCodes: string[];
 };
 /**
  * Body of a successful `reauthenticate()`.

@@ -525,12 +525,14 @@ export function createClient(options = {}) {
 		 */
 		session: (options) => request('GET', `${authPath}/session`, undefined, options),
 		/**
-		 * `POST {basePath}/login` with `{ username, password }`.
+		 * `POST {basePath}/login` with `{ username, password }`. For an account with a second factor the
+		 * right password resolves to `{ mfaRequired: true, methods, expiresAt, csrfToken }`: finish with
+		 * `mfa.verify()` before `expiresAt`; until then protected paths answer 401 `mfa_required`.
 		 * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
 		 * @param {string} username
 		 * @param {string} password
 		 * @param {RequestOptions} [options]
-		 * @returns {Promise<AuthResponse>}
+		 * @returns {Promise<AuthResponse | MfaRequiredResponse>}
 		 */
 		login: (username, password, options) => request('POST', `${authPath}/login`, { username, password }, options),
 		/**
@@ -630,6 +632,56 @@ export function createClient(options = {}) {
 		 * @returns {Promise<RevokeOthersResponse>}
 		 */
 		revokeOtherSessions: (options) => request('POST', `${authPath}/sessions/revoke-others`, undefined, options),
+		/** Second factors: the second step of a log-in, and the signed-in user's authenticator app and recovery codes. */
+		mfa: {
+			/**
+			 * `POST {basePath}/login/mfa` with `{ method, code }`: completes a log-in that answered
+			 * `mfaRequired`; the session gets a new id and CSRF token (stored automatically). Rejects with
+			 * 400 `invalid_code` (wrong or used code), 401 `unauthenticated` (no pending log-in, or it
+			 * expired: log in again) or 429 `rate_limited`.
+			 * @param {MfaMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
+			 * @param {string} code As the user typed it; spaces, hyphens and case do not matter.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<AuthResponse>}
+			 */
+			verify: (method, code, options) => request('POST', `${authPath}/login/mfa`, { method, code }, options),
+			/**
+			 * `GET {basePath}/mfa`: the signed-in user's second factors.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<MfaStatus>}
+			 */
+			status: (options) => request('GET', `${authPath}/mfa`, undefined, options),
+			/**
+			 * `POST {basePath}/mfa/totp`: starts setting up an authenticator app; show `otpauthUri` as a QR
+			 * code (and `secret` for typing), then call `confirmTotp()` with the app's first code. Needs a
+			 * fresh session (see `onReauthenticationRequired`); rejects with 409 `mfa_already_enabled`.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<TotpEnrolment>}
+			 */
+			setupTotp: (options) => request('POST', `${authPath}/mfa/totp`, undefined, options),
+			/**
+			 * `POST {basePath}/mfa/totp/confirm` with `{ code }`: confirms the app; resolves to the 10
+			 * recovery codes, shown once. Rejects with 400 `invalid_code`.
+			 * @param {string} code
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<RecoveryCodesResponse>}
+			 */
+			confirmTotp: (code, options) => request('POST', `${authPath}/mfa/totp/confirm`, { code }, options),
+			/**
+			 * `DELETE {basePath}/mfa/totp`: removes the app and the recovery codes. Needs a fresh session;
+			 * rejects with 409 `mfa_not_enabled`.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<MfaStatus>}
+			 */
+			removeTotp: (options) => request('DELETE', `${authPath}/mfa/totp`, undefined, options),
+			/**
+			 * `POST {basePath}/mfa/recovery-codes`: replaces the recovery codes by 10 new ones, shown once.
+			 * Needs a fresh session; rejects with 409 `mfa_not_enabled`.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<RecoveryCodesResponse>}
+			 */
+			regenerateRecoveryCodes: (options) => request('POST', `${authPath}/mfa/recovery-codes`, undefined, options),
+		},
 		/**
 		 * Generic call for application endpoints.
 		 * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
@@ -729,11 +781,59 @@ export function createClient(options = {}) {
  * cannot be extended.
  * @property {string | null} [reauthenticatedUntil] End of the window for sensitive operations opened
  * by `reauthenticate()` (or a password change); missing, null or past when the session is not fresh.
+ * @property {string[]} [factors] The factors the session proved, such as `['password', 'totp']`.
+ * @property {MfaMethod[]} [methods] The account's second-factor methods; empty when it has none.
+ */
+
+/**
+ * Body of `GET {basePath}/session` while a log-in waits for its second factor.
+ * @typedef {object} PendingSession
+ * @property {false} authenticated
+ * @property {true} mfaRequired
+ * @property {string[]} factors The factors proven so far: `['password']`.
+ * @property {string[]} missing What the log-in still lacks: `['second_factor']`.
+ * @property {MfaMethod[]} methods The methods `mfa.verify()` accepts for this account.
+ * @property {string} mfaExpiresAt When the pending log-in ends; then log in with the password again.
  */
 
 /**
  * Body of `GET {basePath}/session`.
- * @typedef {AuthenticatedSession | { authenticated: false }} SessionResponse
+ * @typedef {AuthenticatedSession | PendingSession | { authenticated: false }} SessionResponse
+ */
+
+/**
+ * A second-factor method: an authenticator-app code or a recovery code.
+ * @typedef {'totp' | 'recovery_code'} MfaMethod
+ */
+
+/**
+ * Body of a `login()` whose password was right for an account with a second factor.
+ * @typedef {object} MfaRequiredResponse
+ * @property {true} mfaRequired
+ * @property {MfaMethod[]} methods The methods `mfa.verify()` accepts for this account.
+ * @property {string} expiresAt When the pending log-in ends.
+ * @property {string} csrfToken The pending session's CSRF token; stored automatically.
+ */
+
+/**
+ * Body of `mfa.status()` and `mfa.removeTotp()`.
+ * @typedef {object} MfaStatus
+ * @property {MfaMethod[]} methods The methods that can complete a log-in; empty when the password alone does.
+ * @property {string | null} [totpEnabledAt] When the authenticator app was confirmed.
+ * @property {number} recoveryCodesLeft Unused recovery codes.
+ */
+
+/**
+ * Body of `mfa.setupTotp()`.
+ * @typedef {object} TotpEnrolment
+ * @property {string} secret The base32 secret, for typing into an app.
+ * @property {string} otpauthUri The `otpauth://totp/...` URI, for a QR code.
+ */
+
+/**
+ * Body of `mfa.confirmTotp()` and `mfa.regenerateRecoveryCodes()`.
+ * @typedef {object} RecoveryCodesResponse
+ * @property {string[]} recoveryCodes 10 single-use codes `xxxx-xxxx-xxxx`, shown once.
  */
 
 /**

@@ -222,12 +222,25 @@ describe('signal', () => {
 			revokeOtherSessions: [],
 			request: ['GET', '/api/notes', undefined],
 		};
-		assert.deepEqual(Object.keys(calls).sort(), Object.keys(client).sort(), 'every method is covered');
+		const mfaCalls = {
+			verify: ['totp', '123456'],
+			status: [],
+			setupTotp: [],
+			confirmTotp: ['123456'],
+			removeTotp: [],
+			regenerateRecoveryCodes: [],
+		};
+		assert.deepEqual([...Object.keys(calls), 'mfa'].sort(), Object.keys(client).sort(), 'every method is covered');
+		assert.deepEqual(Object.keys(mfaCalls).sort(), Object.keys(client.mfa).sort(), 'every mfa method is covered');
 		const controller = new AbortController();
 		controller.abort(new Error('stop'));
-		for (const [method, args] of Object.entries(calls)) {
-			await assert.rejects(client[method](...args, { signal: controller.signal }), { message: 'stop' }, method);
-			await assert.rejects(client[method](...args, { timeout: -1 }), RangeError, method);
+		const all = [
+			...Object.entries(calls).map(([name, args]) => [name, client[name], args]),
+			...Object.entries(mfaCalls).map(([name, args]) => [`mfa.${name}`, client.mfa[name], args]),
+		];
+		for (const [name, method, args] of all) {
+			await assert.rejects(method(...args, { signal: controller.signal }), { message: 'stop' }, name);
+			await assert.rejects(method(...args, { timeout: -1 }), RangeError, name);
 		}
 		assert.equal(fetch.calls.length, 0);
 	});

@@ -13,6 +13,8 @@ import {
 	TimeoutError,
 	type AuthResponse,
 	type ClientOptions,
+	type MfaMethod,
+	type MfaRequiredResponse,
 	type CsrfResponse,
 	type ReauthenticationContext,
 	type RequestOptions,
@@ -73,12 +75,19 @@ assertType<
 	| 'listSessions'
 	| 'revokeSession'
 	| 'revokeOtherSessions'
+	| 'mfa'
 	| 'request'
 >(true);
+assertType<
+	keyof SpaAuthClient['mfa'],
+	'verify' | 'status' | 'setupTotp' | 'confirmTotp' | 'removeTotp' | 'regenerateRecoveryCodes'
+>(true);
+assertType<MfaMethod, 'totp' | 'recovery_code'>(true);
+assertType<ReturnType<SpaAuthClient['mfa']['verify']>, Promise<AuthResponse>>(true);
 const options: RequestOptions = { signal: AbortSignal.timeout(1_000), timeout: false };
 
 assertType<ReturnType<SpaAuthClient['csrf']>, Promise<CsrfResponse>>(true);
-assertType<ReturnType<SpaAuthClient['login']>, Promise<AuthResponse>>(true);
+assertType<ReturnType<SpaAuthClient['login']>, Promise<AuthResponse | MfaRequiredResponse>>(true);
 assertType<ReturnType<SpaAuthClient['resetPassword']>, Promise<void>>(true);
 assertType<Parameters<SpaAuthClient['login']>, [username: string, password: string, options?: RequestOptions]>(true);
 assertType<Parameters<SpaAuthClient['logout']>, [options?: RequestOptions]>(true);
@@ -86,6 +95,21 @@ assertType<
 	Parameters<SpaAuthClient['request']>,
 	[method: string, path: string, body?: unknown, options?: RequestOptions]
 >(true);
+
+async function twoStepLogIn(readCode: () => Promise<string>): Promise<string> {
+	const answer = await client.login('alice', 'secret');
+	if ('mfaRequired' in answer) {
+		const methods: MfaMethod[] = answer.methods;
+		const done = await client.mfa.verify(methods[0], await readCode());
+		return done.user.username;
+	}
+	// @ts-expect-error a completed log-in has no methods
+	void answer.methods;
+	// @ts-expect-error the method is totp or recovery_code
+	await client.mfa.verify('sms', '123456');
+	return answer.user.username;
+}
+void twoStepLogIn;
 
 async function walkThrough(): Promise<void> {
 	await client.csrf();

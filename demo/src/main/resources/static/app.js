@@ -16,6 +16,7 @@ import { keepDrafts, restoreDrafts, discardDrafts } from './drafts.js';
 import * as expiry from './views/expiry-banner.js';
 import { askPassword, closeReauthDialog } from './views/reauth.js';
 import { showAuth, focusUsername } from './views/auth.js';
+import { showMfa } from './views/mfa.js';
 import { enterNotes, focusNewNote } from './views/notes.js';
 import { enterAccount } from './views/account.js';
 import { enterAdmin, isAdmin } from './views/admin.js';
@@ -25,7 +26,7 @@ import { confirmEmail } from './views/confirm-email.js';
 
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 /** Routes that need a signed-in user: an anonymous visitor logs in first, then gets them. */
-const SIGNED_IN_ROUTES = new Set(['/account', '/admin']);
+const SIGNED_IN_ROUTES = new Set(['/account', '/security', '/admin']);
 
 const $ = (id) => document.getElementById(id);
 const main = $('main');
@@ -53,8 +54,8 @@ async function route({ focus = false } = {}) {
 		heading = await confirmEmail(params.get('token'), seq);
 	} else if (!app.user) {
 		heading = path === '/forgot-password' ? showForgot() : showAuth(signup ? 'signup' : 'login');
-	} else if (path === '/account') {
-		heading = enterAccount();
+	} else if (path === '/account' || path === '/security') {
+		heading = enterAccount(path.slice(1));
 	} else if (path === '/admin') {
 		heading = enterAdmin(seq);
 	} else {
@@ -154,6 +155,10 @@ async function start() {
 	if (session.authenticated) {
 		app.user = session.user;
 		expiry.update(session);
+	} else if (session.mfaRequired) {
+		// A reload between the password and the second step: the log-in still waits for its code.
+		showMfa(session.methods);
+		return;
 	}
 	await route();
 }

@@ -1,18 +1,25 @@
-// #/account (signed in): "Account settings" with its three sections, each in its own module.
+// #/account (signed in): "Account settings" with its four sections, each in its own module.
 import { showScreen } from '../nav.js';
 import { resetPasswordForm } from './account-password.js';
 import { resetEmailForm } from './account-email.js';
 import { resetSessions, loadSessions } from './account-sessions.js';
+import { resetMfa, loadMfa } from './account-mfa.js';
 
 const view = document.getElementById('account-view');
 const heading = document.getElementById('account-heading');
+const securityHeading = document.getElementById('mfa-settings-heading');
 
-/** Shows the account settings (and starts loading the sessions); returns the heading to focus. */
-export function enterAccount() {
+/**
+ * Shows the account settings (and starts loading the sessions and second factors); returns the
+ * heading to focus: of the page, or of "Two-step verification" for `section` 'security'.
+ */
+export function enterAccount(section) {
 	resetPasswordForm();
 	resetEmailForm();
 	resetSessions();
+	resetMfa();
 	showScreen(view, 'Account settings · Notes');
 	loadSessions();
-	return heading;
+	loadMfa();
+	return section === 'security' ? securityHeading : heading;
 }

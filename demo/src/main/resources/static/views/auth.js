@@ -12,6 +12,7 @@ import {
 	hasStatus,
 } from '../forms.js';
 import { showScreen } from '../nav.js';
+import { showMfa } from './mfa.js';
 
 const $ = (id) => document.getElementById(id);
 const view = $('auth-view');
@@ -80,8 +81,13 @@ tabs.login.form.addEventListener('submit', async (event) => {
 	}
 	await whileBusy(form, async () => {
 		try {
-			const { user } = await app.client.login(username.value.trim(), password.value);
-			await app.signedIn(user);
+			const answer = await app.client.login(username.value.trim(), password.value);
+			if (answer.mfaRequired) {
+				password.value = '';
+				showMfa(answer.methods);
+				return;
+			}
+			await app.signedIn(answer.user);
 		} catch (error) {
 			handleError(error, { alert, form });
 			password.value = '';

@@ -1,6 +1,8 @@
 package dev.spaauth.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
@@ -160,9 +166,14 @@ public final class EmailChangeService {
 		SpaAuthUser changed = new SpaAuthUser(account.getId(), account.getUsername(), newEmail,
 				(user != null) ? user.getRoles() : account.getRoles(), null);
 		if (current != null) {
-			this.sessions.saveAuthentication(
-					UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()), request,
-					response);
+			// The session keeps the factors it proved (password, second factor) and their times.
+			List<GrantedAuthority> authorities = new ArrayList<>(changed.getAuthorities());
+			Authentication before = SecurityContextHolder.getContext().getAuthentication();
+			if (before != null) {
+				before.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance).forEach(authorities::add);
+			}
+			this.sessions.saveAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null, authorities),
+					request, response);
 		}
 		this.events.publish(SecurityEvent.Type.EMAIL_CHANGED, request, account.getUsername(), null);
 		return changed;

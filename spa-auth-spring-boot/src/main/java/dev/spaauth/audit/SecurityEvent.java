@@ -68,7 +68,25 @@ public record SecurityEvent(Type type, @Nullable String username, String address
 		EMAIL_CHANGED,
 
 		/** A session was ended by its owner from another one, or all others were. */
-		SESSIONS_REVOKED
+		SESSIONS_REVOKED,
+
+		/** The password was right; the log-in waits for a second factor. */
+		SECOND_FACTOR_REQUIRED,
+
+		/** A second-factor code was wrong or used already. */
+		SECOND_FACTOR_FAILED,
+
+		/** A recovery code completed a log-in. */
+		RECOVERY_CODE_USED,
+
+		/** A second factor was added to the account (the reason names it, such as {@code totp}). */
+		FACTOR_ADDED,
+
+		/** A second factor was removed from the account. */
+		FACTOR_REMOVED,
+
+		/** The account's recovery codes were replaced by new ones. */
+		RECOVERY_CODES_REGENERATED
 
 	}
 

@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Import;
 @Import({ SpaAuthDeploymentConfiguration.class, SpaAuthProblemConfiguration.class,
 		SpaAuthRequestGuardConfiguration.class, SpaAuthAuditConfiguration.class, SpaAuthCsrfConfiguration.class,
 		SpaAuthSessionConfiguration.class, SpaAuthAccountsConfiguration.class, SpaAuthMailConfiguration.class,
-		SpaAuthThrottleConfiguration.class, SpaAuthEndpointsConfiguration.class,
+		SpaAuthThrottleConfiguration.class, SpaAuthEndpointsConfiguration.class, SpaAuthMfaConfiguration.class,
 		SpaAuthWebSecurityConfiguration.class })
 public final class SpaAuthAutoConfiguration {
 

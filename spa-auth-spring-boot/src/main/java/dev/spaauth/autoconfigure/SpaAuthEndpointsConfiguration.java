@@ -22,6 +22,8 @@ import dev.spaauth.account.ReauthenticationController;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.config.SpaAuthEndpoints;
 import dev.spaauth.login.AuthController;
+import dev.spaauth.mfa.SecondFactors;
+import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.mail.Notices;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
@@ -52,8 +54,10 @@ class SpaAuthEndpointsConfiguration {
 
 	@Bean
 	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
-			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication) {
-		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication);
+			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
+			SecondFactors secondFactors, TwoStepLogIn twoStep) {
+		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication, secondFactors,
+				twoStep);
 	}
 
 	@Bean

@@ -56,7 +56,7 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
 		@DefaultValue Cors cors, @DefaultValue Throttle throttle, @Nullable String spaUrl,
 		@DefaultValue Reauthentication reauthentication, @DefaultValue Tokens tokens, @DefaultValue Mail mail,
-		@DefaultValue Signup signup, @DefaultValue Database database) {
+		@DefaultValue Signup signup, @DefaultValue Database database, @DefaultValue Mfa mfa) {
 
 	/**
 	 * How long a request waits for the application's database (see {@code FailFastDataSource}).
@@ -70,6 +70,18 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * is down, hung or overloaded, and would otherwise hold every request thread of the server
 	 */
 	public record Database(@DefaultValue("2s") Duration requestTimeout, @DefaultValue("50") int maxWaiting) {
+	}
+
+	/**
+	 * Second-factor settings.
+	 *
+	 * @param pendingTimeout How long a log-in whose password was right may wait for its second factor;
+	 * after that the user starts again with the password
+	 * @param issuer The name authenticator apps show for the account's entry (the {@code issuer} of the
+	 * {@code otpauth://} URI); by default {@code spring.application.name}, else the host of
+	 * {@code spa-auth.public-origin}, else {@code spa-auth}
+	 */
+	public record Mfa(@DefaultValue("5m") Duration pendingTimeout, @Nullable String issuer) {
 	}
 
 	/**

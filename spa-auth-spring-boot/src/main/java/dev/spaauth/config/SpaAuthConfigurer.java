@@ -34,7 +34,7 @@ import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.deployment.AllowedOriginsCorsFilter;
 import dev.spaauth.deployment.Deployment;
 import dev.spaauth.deployment.OriginCheckFilter;
-import dev.spaauth.problem.ProblemAuthenticationEntryPoint;
+import dev.spaauth.mfa.MfaRequiredEntryPoint;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.AbsoluteSessionTimeoutFilter;
 import dev.spaauth.session.SessionLifecycle;
@@ -59,15 +59,15 @@ import dev.spaauth.session.SessionLifecycle;
  * <p>
  * When the chain is built it refuses form log-in, HTTP Basic and remember-me on the same chain (other
  * ways to log in, past spa-auth's throttle), and applies, whatever the application configured on the
- * chain before: CSRF
- * with spa-auth's session-bound token repository on every unsafe request (start-up fails when the chain
- * turned CSRF off, and spa-auth's own endpoints and every request with a session stay checked even if the
- * application's CSRF settings ignore them); CORS for the allowed origins and the trusted-origin check, from the deployment; the
- * session as the only place authentication lives ({@code SessionCreationPolicy.NEVER}, no request
- * cache, no Spring Security log-out filter); 401 and 403 as RFC 9457 problems; the absolute session
- * timeout; the security headers. Its endpoints come first in the chain's authorization: those that
- * need a session require one, the others and error dispatches are open, whatever the application's
- * rules say; a chain without rules of its own gets spa-auth's default rules
+ * chain before: CSRF with spa-auth's session-bound token repository on every unsafe request (start-up
+ * fails when the chain turned CSRF off, and spa-auth's own endpoints and every request with a session
+ * stay checked even if the application's CSRF settings ignore them); CORS for the allowed origins and
+ * the trusted-origin check, from the deployment; the session as the only place authentication lives
+ * ({@code SessionCreationPolicy.NEVER}, no request cache, no Spring Security log-out filter); 401
+ * ({@code mfa_required} while a log-in waits for its second factor) and 403 as RFC 9457 problems; the
+ * absolute session timeout; the security headers. Its endpoints come first in the chain's
+ * authorization: those that need a session require one, the others and error dispatches are open,
+ * whatever the application's rules say; a chain without rules of its own gets spa-auth's default rules
  * ({@code spa-auth.public-paths}, {@code spa-auth.protected-paths}).
  * <p>
  * Its collaborators come from the application context, where spa-auth's auto-configuration puts them.
@@ -160,7 +160,7 @@ public final class SpaAuthConfigurer extends AbstractHttpConfigurer<SpaAuthConfi
 		// Log-out is spa-auth's endpoint: no Spring Security LogoutFilter redirecting to /login?logout.
 		http.logout((logout) -> logout.disable());
 		http.exceptionHandling((exceptions) -> exceptions
-			.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems, endpoints.path("/login")))
+			.authenticationEntryPoint(bean(context, MfaRequiredEntryPoint.class))
 			.accessDeniedHandler(this.accessDenied));
 		http.headers((headers) -> {
 			// Before the request runs, not when the response commits: a HEAD forwarded to a static page

@@ -22,7 +22,7 @@ public final class SpaAuthEndpoints {
 
 	/** Endpoints under the base path that need an authenticated session; every other one is open. */
 	private static final List<String> NEEDING_SESSION = List.of("/reauthenticate", "/password", "/email",
-			"/sessions", "/sessions/**");
+			"/sessions", "/sessions/**", "/mfa", "/mfa/**");
 
 	private final String basePath;
 
@@ -77,7 +77,7 @@ public final class SpaAuthEndpoints {
 
 	/**
 	 * Matches the endpoints that need an authenticated session: re-authentication, password and
-	 * email change, and the session list.
+	 * email change, the session list and the second factors.
 	 * @return the matcher
 	 */
 	public RequestMatcher needingSession() {
@@ -117,6 +117,7 @@ public final class SpaAuthEndpoints {
 	 */
 	List<Endpoint> probes() {
 		return List.of(new Endpoint("GET", path("/csrf")), new Endpoint("POST", path("/login")),
+				new Endpoint("POST", path("/login/mfa")),
 				new Endpoint("POST", path("/signup")), new Endpoint("POST", path("/logout")),
 				new Endpoint("GET", path("/session")), new Endpoint("POST", path("/password")),
 				new Endpoint("POST", path("/password-reset")));

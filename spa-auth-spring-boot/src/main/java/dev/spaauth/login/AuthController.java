@@ -1,10 +1,12 @@
 package dev.spaauth.login;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -12,6 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.mfa.SecondFactors;
+import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
@@ -50,6 +55,10 @@ public class AuthController {
 
 	private final Reauthentication reauthentication;
 
+	private final SecondFactors secondFactors;
+
+	private final TwoStepLogIn twoStep;
+
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
@@ -57,28 +66,36 @@ public class AuthController {
 	 * @param throttle limits failed attempts per account and per client address
 	 * @param events publishes the audit trail
 	 * @param reauthentication tells when the session stops being fresh
+	 * @param secondFactors tells whether the account needs a second factor
+	 * @param twoStep starts and reads log-ins waiting for their second factor
 	 */
 	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
-			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication) {
+			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
+			SecondFactors secondFactors, TwoStepLogIn twoStep) {
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
 		this.throttle = throttle;
 		this.events = events;
 		this.reauthentication = reauthentication;
+		this.secondFactors = secondFactors;
+		this.twoStep = twoStep;
 	}
 
 	/**
 	 * Logs in. A wrong password and an unknown username get the same answer in about the same time.
+	 * An account with a second factor gets a session that only waits for it ({@link TwoStepLogIn}).
 	 * @param body username and password
 	 * @param request the request
 	 * @param response the response that gets the new session and CSRF cookies
-	 * @return 200 with the user and the new CSRF token; 400 {@code validation_failed} for a missing
+	 * @return 200 with the user and the new CSRF token ({@link AuthResponses.LoggedIn}), or, when the
+	 * account has a second factor, 200 {@code {"mfaRequired": true, "methods", "expiresAt", "csrfToken"}}
+	 * ({@link TwoStepLogIn.Started}); 400 {@code validation_failed} for a missing
 	 * field; 400 {@code invalid_credentials} for a wrong username or password; 429
 	 * {@code rate_limited} with {@code Retry-After} after too many failed attempts for the account
 	 * or from the address, whether the password is right or not
 	 */
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-	public AuthResponses.LoggedIn login(@RequestBody LoginRequest body, HttpServletRequest request,
+	public Object login(@RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
 		FieldErrors errors = new FieldErrors();
 		errors.require("username", "Username", body.username());
@@ -98,9 +115,17 @@ public class AuthController {
 			throw ex;
 		}
 		attempt.succeeded();
+		SpaAuthUser user = (SpaAuthUser) authentication.getPrincipal();
+		List<String> methods = this.secondFactors.methods(user.getId());
+		if (!methods.isEmpty()) {
+			TwoStepLogIn.Started started = this.twoStep.start(user, methods, request, response);
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_REQUIRED, request, user.getUsername(), null);
+			return started;
+		}
 		CsrfToken token = this.sessions.logIn(authentication, request, response);
+		this.twoStep.rememberMethods(request.getSession(false), methods);
 		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, authentication.getName(), null);
-		return new AuthResponses.LoggedIn(UserView.of((SpaAuthUser) authentication.getPrincipal()), token.getToken());
+		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}
 
 	/**
@@ -122,22 +147,29 @@ public class AuthController {
 	}
 
 	/**
-	 * Tells whether the request has an authenticated session, and when it ends. Creates no session.
-	 * @param user the principal, or null when anonymous
+	 * Tells whether the request has an authenticated session, and when it ends, the factors it holds
+	 * and the account's second-factor methods. Creates no session.
+	 * @param authentication the session's authentication, or null when anonymous
 	 * @param request the request
-	 * @return 200 {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {...}}}
+	 * @return 200 {@code {"authenticated": false}}, {@code {"authenticated": false, "mfaRequired": true,
+	 * "factors": ["password"], "missing": ["second_factor"], "methods", "mfaExpiresAt"}} while a log-in
+	 * waits for its second factor, or {@code {"authenticated": true, "user": {...}, "factors", "methods",
+	 * ...}}
 	 */
 	@GetMapping("/session")
-	public AuthResponses.SessionStatus session(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
+	public AuthResponses.SessionStatus session(@CurrentSecurityContext(expression = "authentication") @Nullable Authentication authentication,
+			HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		if (user == null || session == null) {
-			return AuthResponses.SessionStatus.anonymous();
+		if (session == null || authentication == null || !(authentication.getPrincipal() instanceof SpaAuthUser user)) {
+			return this.twoStep.pending(request).map(AuthResponses.SessionStatus::pending)
+				.orElseGet(AuthResponses.SessionStatus::anonymous);
 		}
 		Instant idle = Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
 		Instant absolute = Instant.ofEpochMilli(session.getCreationTime()).plus(this.sessions.timeouts().absolute());
 		Instant freshUntil = this.reauthentication.freshUntil(session);
-		return new AuthResponses.SessionStatus(true, UserView.of(user), idle, absolute,
-				(freshUntil != null && freshUntil.isAfter(Instant.now())) ? freshUntil : null);
+		return AuthResponses.SessionStatus.authenticated(UserView.of(user), idle, absolute,
+				(freshUntil != null && freshUntil.isAfter(Instant.now())) ? freshUntil : null,
+				TwoStepLogIn.factors(authentication), this.twoStep.methods(session));
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.spaauth.login;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.user.UserView;
 
 /** Bodies of the log-in, log-out and session-status endpoints. */
@@ -31,23 +33,44 @@ public final class AuthResponses {
 	}
 
 	/**
-	 * Body of {@code GET /api/auth/session}: {@code {"authenticated": false}} or
-	 * {@code {"authenticated": true, "user": {...}, "idleExpiresAt", "absoluteExpiresAt",
-	 * "reauthenticatedUntil"}}, so the SPA can warn before the session ends.
+	 * Body of {@code GET /api/auth/session}: {@code {"authenticated": false}}; while a log-in waits for
+	 * its second factor {@code {"authenticated": false, "mfaRequired": true, "factors": ["password"],
+	 * "missing": ["second_factor"], "methods", "mfaExpiresAt"}}; or {@code {"authenticated": true,
+	 * "user": {...}, "idleExpiresAt", "absoluteExpiresAt", "reauthenticatedUntil", "factors",
+	 * "methods"}}, so the SPA can warn before the session ends and show the right screen.
 	 *
 	 * @param authenticated whether the request has an authenticated session
+	 * @param mfaRequired true while a log-in waits for its second factor, else null
 	 * @param user the user, only when authenticated
 	 * @param idleExpiresAt when the session ends if no request comes before
 	 * @param absoluteExpiresAt when the session ends whatever happens
 	 * @param reauthenticatedUntil when the session stops being fresh for sensitive operations (may be
 	 * past), or null
+	 * @param factors the factors the session holds, such as {@code ["password", "totp"]}
+	 * @param missing what the log-in still lacks ({@code ["second_factor"]}), only while it waits
+	 * @param methods the account's second-factor methods, such as {@code ["totp", "recovery_code"]}: those
+	 * that can complete a waiting log-in, or, when authenticated, those enrolled
+	 * @param mfaExpiresAt when a waiting log-in ends
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record SessionStatus(boolean authenticated, @Nullable UserView user, @Nullable Instant idleExpiresAt,
-			@Nullable Instant absoluteExpiresAt, @Nullable Instant reauthenticatedUntil) {
+	public record SessionStatus(boolean authenticated, @Nullable Boolean mfaRequired, @Nullable UserView user,
+			@Nullable Instant idleExpiresAt, @Nullable Instant absoluteExpiresAt,
+			@Nullable Instant reauthenticatedUntil, @Nullable List<String> factors, @Nullable List<String> missing,
+			@Nullable List<String> methods, @Nullable Instant mfaExpiresAt) {
 
 		static SessionStatus anonymous() {
-			return new SessionStatus(false, null, null, null, null);
+			return new SessionStatus(false, null, null, null, null, null, null, null, null, null);
+		}
+
+		static SessionStatus pending(TwoStepLogIn.Pending pending) {
+			return new SessionStatus(false, true, null, null, null, null, List.of("password"),
+					List.of("second_factor"), pending.methods(), pending.expiresAt());
+		}
+
+		static SessionStatus authenticated(UserView user, Instant idleExpiresAt, Instant absoluteExpiresAt,
+				@Nullable Instant reauthenticatedUntil, List<String> factors, List<String> methods) {
+			return new SessionStatus(true, null, user, idleExpiresAt, absoluteExpiresAt, reauthenticatedUntil,
+					factors, null, methods, null);
 		}
 
 	}

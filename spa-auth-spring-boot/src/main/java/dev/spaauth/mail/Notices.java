@@ -107,6 +107,52 @@ public final class Notices {
 						+ "once through the site's support."));
 	}
 
+	/**
+	 * Tells the account's address that an authenticator app was set up as a second factor.
+	 * @param to the account's address
+	 */
+	public void authenticatorAdded(String to) {
+		send(new Mail(to, "An authenticator app was added to your account",
+				"Signing in to your account now needs a code from an authenticator app after the password, and "
+						+ "10 recovery codes were made for when the app is lost.\n\n"
+						+ "If this was not you, someone is signed in to your account: reset your password now at "
+						+ page("forgot-password") + ", then remove the app at " + page("security") + "."));
+	}
+
+	/**
+	 * Tells the account's address that its authenticator app was removed.
+	 * @param to the account's address
+	 */
+	public void authenticatorRemoved(String to) {
+		send(new Mail(to, "The authenticator app was removed from your account",
+				"Signing in to your account needs only the password again, and its recovery codes no longer work."
+						+ "\n\nIf this was not you, reset your password now at " + page("forgot-password")
+						+ " and set up the authenticator app again at " + page("security") + "."));
+	}
+
+	/**
+	 * Tells the account's address that its recovery codes were replaced.
+	 * @param to the account's address
+	 */
+	public void recoveryCodesRegenerated(String to) {
+		send(new Mail(to, "New recovery codes were made for your account",
+				"Your account's recovery codes were replaced by new ones; the old ones no longer work.\n\n"
+						+ "If this was not you, reset your password now at " + page("forgot-password") + "."));
+	}
+
+	/**
+	 * Tells the account's address that a recovery code completed a sign-in.
+	 * @param to the account's address
+	 * @param left how many unused codes remain
+	 */
+	public void recoveryCodeUsed(String to, int left) {
+		send(new Mail(to, "A recovery code was used to sign in",
+				"Someone signed in to your account with its password and a recovery code. " + left
+						+ " unused codes are left; make new ones at " + page("security") + ".\n\n"
+						+ "If this was not you, someone has your password and your codes: reset your password now at "
+						+ page("forgot-password") + "."));
+	}
+
 	private String link(String route, String token) {
 		return page(route) + "?token=" + token;
 	}

@@ -20,11 +20,17 @@ public enum ProblemCode {
 	/** 400: a single-use token (reset, email confirmation) is unknown, used or expired. */
 	INVALID_TOKEN(HttpStatus.BAD_REQUEST, "Invalid or expired link"),
 
+	/** 400: a second-factor code (authenticator app, recovery code) is wrong or used already. */
+	INVALID_CODE(HttpStatus.BAD_REQUEST, "Invalid code"),
+
 	/** 400: the request cannot be read (bad JSON, wrong types, bad parameters). */
 	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
 
 	/** 401: the request needs an authenticated session. */
 	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Not authenticated"),
+
+	/** 401: the password was right, and the log-in waits for a second factor. */
+	MFA_REQUIRED(HttpStatus.UNAUTHORIZED, "Second factor required"),
 
 	/** 403: the CSRF token is missing or invalid. */
 	CSRF_FAILED(HttpStatus.FORBIDDEN, "CSRF check failed"),
@@ -46,6 +52,12 @@ public enum ProblemCode {
 
 	/** 406: the client accepts no media type the endpoint can produce. */
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+
+	/** 409: the account already has an authenticator app; remove it before setting up another. */
+	MFA_ALREADY_ENABLED(HttpStatus.CONFLICT, "Authenticator app already set up"),
+
+	/** 409: the operation needs an authenticator app, and the account has none. */
+	MFA_NOT_ENABLED(HttpStatus.CONFLICT, "No authenticator app"),
 
 	/** 413: the request body is larger than {@code spa-auth.max-request-body-size}. */
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),

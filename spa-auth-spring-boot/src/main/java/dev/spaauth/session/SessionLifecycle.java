@@ -1,5 +1,7 @@
 package dev.spaauth.session;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -62,18 +64,40 @@ public final class SessionLifecycle {
 	 * @return the new CSRF token, for the response body
 	 */
 	public CsrfToken logIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		newSession(request, this.timeouts.idle());
+		saveAuthentication(authentication, request, response);
+		return newCsrfToken(request, response);
+	}
+
+	/**
+	 * Replaces the request's session, if any, by a new one that holds no authentication yet, such as a
+	 * log-in waiting for its second factor: any session the request had is deleted (session fixation).
+	 * @param request the request
+	 * @param idle how long the new session lives without requests
+	 * @return the new session, holding the request's {@code User-Agent} for the session list
+	 */
+	public HttpSession newSession(HttpServletRequest request, Duration idle) {
 		HttpSession previous = request.getSession(false);
 		if (previous != null) {
 			previous.invalidate();
 		}
 		HttpSession session = request.getSession(true);
-		session.setMaxInactiveInterval(Math.toIntExact(this.timeouts.idle().toSeconds()));
+		session.setMaxInactiveInterval(Math.toIntExact(idle.toSeconds()));
 		String userAgent = request.getHeader("User-Agent");
 		if (userAgent != null) {
 			session.setAttribute(UserSessions.USER_AGENT,
 					userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT_LENGTH)));
 		}
-		saveAuthentication(authentication, request, response);
+		return session;
+	}
+
+	/**
+	 * Makes a new CSRF token, stores it in the request's session and sets it as the cookie.
+	 * @param request the request, which should have a session
+	 * @param response the response that gets the CSRF cookie
+	 * @return the new token, for the response body
+	 */
+	public CsrfToken newCsrfToken(HttpServletRequest request, HttpServletResponse response) {
 		CsrfToken token = this.csrfTokens.generateToken(request);
 		this.csrfTokens.saveToken(token, request, response);
 		return token;
@@ -88,9 +112,7 @@ public final class SessionLifecycle {
 	 */
 	public CsrfToken renew(HttpServletRequest request, HttpServletResponse response) {
 		request.changeSessionId();
-		CsrfToken token = this.csrfTokens.generateToken(request);
-		this.csrfTokens.saveToken(token, request, response);
-		return token;
+		return newCsrfToken(request, response);
 	}
 
 	/**

@@ -1,11 +1,16 @@
 package dev.spaauth.signup;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -69,9 +74,11 @@ public class SignupController {
 		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
 		SpaAuthUser user = this.signup.create(body);
 		attempt.succeeded();
-		CsrfToken token = this.sessions.logIn(
-				UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request,
-				response);
+		// The password was just set: the session holds the password factor, as after a log-in.
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+		CsrfToken token = this.sessions.logIn(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities),
+				request, response);
 		this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), null);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}

@@ -23,9 +23,9 @@ import static org.awaitility.Awaitility.await;
  * Base of the account-protection tests: a real in-process SMTP server (GreenMail) on the port the
  * test properties name, and a re-authentication window of 2 seconds so a session goes stale fast.
  */
-@TestPropertySource(properties = { "spa-auth.reauthentication.window=2s",
+@TestPropertySource(properties = { "spa-auth.reauthentication.window=2s", "spa-auth.mfa.pending-timeout=4s", "spa-auth.mfa.issuer=Example Notes",
 		"spring.datasource.url=jdbc:h2:mem:spa-auth-account;DB_CLOSE_DELAY=-1" })
-abstract class AccountProtectionSupport extends IntegrationTestSupport {
+public abstract class AccountProtectionSupport extends IntegrationTestSupport {
 
 	private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 

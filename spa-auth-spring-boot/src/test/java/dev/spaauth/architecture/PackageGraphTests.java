@@ -29,7 +29,9 @@ class PackageGraphTests {
 		.importPackages("dev.spaauth");
 
 	/** Main classes allowed over 250 lines, each with the reason. */
-	private static final Map<String, String> LONG_CLASSES_WITH_A_REASON = Map.of();
+	private static final Map<String, String> LONG_CLASSES_WITH_A_REASON = Map.of(
+			"dev/spaauth/autoconfigure/SpaAuthProperties.java",
+			"every spa-auth.* setting with the Javadoc IDEs show for it, one nested record per group: one place to read them all");
 
 	@Test
 	void packagesHaveNoCycles() {

@@ -114,7 +114,9 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		Response response = this.browser.get("/api/auth/session").send();
 
 		assertThat(response.json().propertyNames()).containsExactlyInAnyOrder("authenticated", "user", "idleExpiresAt",
-				"absoluteExpiresAt");
+				"absoluteExpiresAt", "factors", "methods");
+		assertThat(response.json().get("factors").toString()).isEqualTo("[\"password\"]");
+		assertThat(response.json().get("methods").toString()).isEqualTo("[]");
 		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email",
 				"roles");
 		assertThat(response.json().get("user").get("username").asString()).isEqualTo(username);
@@ -122,7 +124,8 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.body()).doesNotContain(session)
 			.doesNotContain(new String(Base64.getDecoder().decode(session)))
 			.doesNotContain("argon2")
-			.doesNotContainIgnoringCase("password");
+			.doesNotContain(PASSWORD)
+			.doesNotContainIgnoringCase("passwordHash");
 		assertThat(response.header("Cache-Control").orElseThrow()).contains("no-store");
 	}
 

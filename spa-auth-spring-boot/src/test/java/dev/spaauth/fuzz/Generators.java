@@ -42,6 +42,10 @@ final class Generators {
 
 	static final Endpoint SIGNUP = new Endpoint("POST", "/api/auth/signup");
 
+	static final Endpoint MFA_VERIFY = new Endpoint("POST", "/api/auth/login/mfa");
+
+	static final Endpoint MFA_STATUS = new Endpoint("GET", "/api/auth/mfa");
+
 	static final Endpoint THINGS = new Endpoint("GET", "/api/things");
 
 	static final Endpoint CREATE_THING = new Endpoint("POST", "/api/things");
@@ -50,8 +54,8 @@ final class Generators {
 
 	static final Endpoint INDEX = new Endpoint("GET", "/index.html");
 
-	static final List<Endpoint> ENDPOINTS = List.of(CSRF, LOGIN, LOGOUT, SESSION, SIGNUP, THINGS, CREATE_THING, PING,
-			INDEX);
+	static final List<Endpoint> ENDPOINTS = List.of(CSRF, LOGIN, LOGOUT, SESSION, SIGNUP, MFA_VERIFY, MFA_STATUS, THINGS,
+			CREATE_THING, PING, INDEX);
 
 	private static final String[] OTHER_PATHS = { "/", "/error", "/api", "/api/", "/api/auth", "/api/auth/",
 			"/api/nope", "/nope", "/public", "/public/nope", "/api/auth/csrf/extra", "/api/things/1", "/index.html/x",
@@ -175,7 +179,8 @@ final class Generators {
 	 */
 	FuzzRequest passingRequest() {
 		Endpoint endpoint = weighted(new Object[][] { { LOGIN, 22 }, { SIGNUP, 22 }, { CREATE_THING, 20 },
-				{ THINGS, 6 }, { LOGOUT, 4 }, { SESSION, 6 }, { CSRF, 6 }, { PING, 7 }, { INDEX, 7 } });
+				{ THINGS, 6 }, { LOGOUT, 4 }, { SESSION, 6 }, { CSRF, 6 }, { PING, 7 }, { INDEX, 7 }, { MFA_VERIFY, 6 },
+				{ MFA_STATUS, 3 } });
 		String method = chance(0.85) ? endpoint.method() : pick(METHODS);
 		String path = chance(0.85) ? endpoint.path() : lightMutation(endpoint.path());
 		List<Header> headers = new ArrayList<>();
@@ -500,6 +505,15 @@ final class Generators {
 			}
 			if (chance(0.9)) {
 				object.put("password", chance(0.65) ? plausiblePassword() : jsonValue(0));
+			}
+		}
+		else if (endpoint == MFA_VERIFY) {
+			if (chance(0.9)) {
+				object.put("method", chance(0.7) ? pick("totp", "recovery_code", "TOTP", "sms", "") : jsonValue(0));
+			}
+			if (chance(0.9)) {
+				object.put("code", chance(0.7) ? pick("123456", "000000", "abcd-efgh-ijkl", "1".repeat(65), " 12 34 56 ")
+						: jsonValue(0));
 			}
 		}
 		else {

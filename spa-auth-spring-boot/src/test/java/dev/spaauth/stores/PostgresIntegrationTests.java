@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.Authenticator;
 import dev.spaauth.testapp.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,34 @@ class PostgresIntegrationTests {
 			.single()).isEqualTo(1);
 		assertThat(client.post("/api/auth/logout").csrf(client.csrf()).send().status()).isEqualTo(200);
 		assertThat(client.get("/api/things").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void twoStepLogInWithAnAuthenticatorAndARecoveryCodeOnPostgres() {
+		ApiClient owner = new ApiClient(this.port);
+		String username = "pg" + Long.toString(System.nanoTime(), 36);
+		owner.signup(username, username + "@example.com", PASSWORD);
+		Authenticator app = Authenticator.enrol(owner, PASSWORD);
+		ApiClient client = new ApiClient(this.port);
+
+		String pending = client.login(username, PASSWORD).json().get("csrfToken").asString();
+		assertThat(client.get("/api/things").send().json().get("code").asString()).isEqualTo("mfa_required");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.spring_session WHERE principal_name = ?")
+			.param(username)
+			.query(Long.class)
+			.single()).as("the pending log-in is indexed by its username").isEqualTo(2);
+		assertThat(Authenticator.verify(client, pending, "totp", app.code(1)).status()).isEqualTo(200);
+		assertThat(Authenticator.verify(client, pending, "totp", app.code(1)).status()).as("the pending token died")
+			.isEqualTo(403);
+		assertThat(Authenticator.verify(client, client.csrf(), "totp", app.code(1)).status())
+			.as("nothing pending any more")
+			.isEqualTo(401);
+		ApiClient other = new ApiClient(this.port);
+		String otherPending = other.login(username, PASSWORD).json().get("csrfToken").asString();
+		assertThat(Authenticator.verify(other, otherPending, "recovery_code", app.recoveryCodes().get(9)).status())
+			.isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.recovery_codes r JOIN spa_auth.users u ON u.id = r.user_id "
+				+ "WHERE u.username = ? AND r.used_at IS NULL").param(username).query(Long.class).single()).isEqualTo(9);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.Authenticator;
 import dev.spaauth.testapp.PrivateRedis;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.TestApplication;
@@ -102,6 +103,24 @@ class RedisSessionIntegrationTests {
 		finally {
 			client.shutdown();
 		}
+	}
+
+	@Test
+	@Order(1)
+	void aLogInWaitingForItsSecondFactorOnOneInstanceIsCompletedOnTheOther() {
+		ApiClient owner = new ApiClient(port(a));
+		String username = signUp(owner);
+		Authenticator app = Authenticator.enrol(owner, PASSWORD);
+		ApiClient onA = new ApiClient(port(a));
+		String pending = onA.login(username, PASSWORD).json().get("csrfToken").asString();
+		ApiClient onB = sameBrowserOn(b, onA);
+
+		assertThat(onB.get("/api/things").send().json().get("code").asString()).isEqualTo("mfa_required");
+		assertThat(Authenticator.verify(onB, pending, "totp", app.code(1)).status()).isEqualTo(200);
+		ApiClient backOnA = sameBrowserOn(a, onB);
+		assertThat(backOnA.get("/api/things").send().json().get("owner").asString()).isEqualTo(username);
+		assertThat(backOnA.get("/api/auth/session").send().json().get("factors").toString())
+			.isEqualTo("[\"password\",\"totp\"]");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.Authenticator;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,29 @@ class ThrottlingIntegrationTests extends IntegrationTestSupport {
 		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> this.browser.login(username, PASSWORD).status() == 200);
+	}
+
+	@Test
+	void secondFactorCodesAreThrottledPerAccountSoSixDigitsCannotBeGuessed() {
+		ApiClient owner = new ApiClient(this.port);
+		String username = signedUp(owner);
+		Authenticator app = Authenticator.enrol(owner, PASSWORD);
+		String token = this.browser.login(username, PASSWORD).json().get("csrfToken").asString();
+		String right = app.code(1);
+		String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
+		for (int i = 0; i < 3; i++) {
+			assertThat(Authenticator.verify(this.browser, token, "totp", wrong).status()).isEqualTo(400);
+		}
+
+		Response throttled = Authenticator.verify(this.browser, token, "totp", right);
+
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.json().get("code").asString()).isEqualTo("rate_limited");
+		ApiClient other = new ApiClient(this.port);
+		String otherToken = other.login(username, PASSWORD).json().get("csrfToken").asString();
+		assertThat(Authenticator.verify(other, otherToken, "totp", wrong).status())
+			.as("a new pending log-in does not get a new allowance")
+			.isEqualTo(429);
 	}
 
 	@Test
