@@ -166,6 +166,60 @@ export function createClient(options?: ClientOptions): {
          */
         regenerateRecoveryCodes: (options?: RequestOptions) => Promise<RecoveryCodesResponse>;
     };
+    /** Passkeys (WebAuthn): sign-in with a passkey alone, re-authentication, and the signed-in user's passkeys. */
+    passkey: {
+        /**
+         * Whether this browser can use passkeys (`navigator.credentials` and `PublicKeyCredential`).
+         * @returns {boolean}
+         */
+        isSupported: () => boolean;
+        /**
+         * `GET {basePath}/passkeys`: the signed-in user's passkeys, oldest first.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<PasskeysResponse>}
+         */
+        list: (options?: RequestOptions) => Promise<PasskeysResponse>;
+        /**
+         * Registers a passkey: `POST {basePath}/passkeys/registration-options`, the browser's
+         * `navigator.credentials.create()`, then `POST {basePath}/passkeys`. Needs a fresh session (see
+         * `onReauthenticationRequired`). Rejects with 400 `passkey_rejected`, or with the browser's
+         * `DOMException` (`NotAllowedError` when the user cancels).
+         * @param {string} [label] The name the user gives it; "Passkey" when blank.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<PasskeyInfo>}
+         */
+        register: (label?: string, options?: RequestOptions) => Promise<PasskeyInfo>;
+        /**
+         * `PATCH {basePath}/passkeys/{id}` with `{ label }`. Rejects with 404 `not_found`.
+         * @param {string} id
+         * @param {string} label
+         * @param {RequestOptions} [options]
+         * @returns {Promise<PasskeyInfo>}
+         */
+        rename: (id: string, label: string, options?: RequestOptions) => Promise<PasskeyInfo>;
+        /**
+         * `DELETE {basePath}/passkeys/{id}` (204, resolves to `undefined`). Needs a fresh session.
+         * @param {string} id
+         * @param {RequestOptions} [options]
+         * @returns {Promise<void>}
+         */
+        remove: (id: string, options?: RequestOptions) => Promise<void>;
+        /**
+         * Signs in with a passkey alone (no username): `POST {basePath}/login/passkey/options`,
+         * `navigator.credentials.get()`, `POST {basePath}/login/passkey`. Resolves like `login()`; the
+         * new CSRF token is stored. Rejects with 400 `passkey_rejected` or the browser's `DOMException`.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<AuthResponse>}
+         */
+        signIn: (options?: RequestOptions) => Promise<AuthResponse>;
+        /**
+         * Re-authenticates with one of the user's passkeys instead of the password; the session gets a
+         * new id and CSRF token (stored). In `onReauthenticationRequired`, resolve with `true` after it.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<ReauthenticateResponse>}
+         */
+        reauthenticate: (options?: RequestOptions) => Promise<ReauthenticateResponse>;
+    };
     /**
      * Generic call for application endpoints.
      * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
@@ -235,9 +289,17 @@ export type ClientOptions = {
      * After a wrong or blank password it is called again with that error; any other failure of
      * `reauthenticate()` (429 `rate_limited`, network) rejects the request with that error.
      * Concurrent requests that need it share one prompt.
+     * Resolve with `true` after re-authenticating some other way (`passkey.reauthenticate()`): the
+     * request is retried without a password.
      * Without this option a 403 `reauthentication_required` is simply thrown.
      */
-    onReauthenticationRequired?: ((context: ReauthenticationContext) => Promise<string | null | undefined> | string | null | undefined) | undefined;
+    onReauthenticationRequired?: ((context: ReauthenticationContext) => Promise<string | true | null | undefined> | string | true | null | undefined) | undefined;
+    /**
+     * What runs the passkey ceremonies: `create(options)` and
+     * `get(options)` as `navigator.credentials` has them; `null` for none. Default
+     * `globalThis.navigator?.credentials`.
+     */
+    webAuthn?: import("./webauthn.js").WebAuthnCredentials | null | undefined;
 };
 /**
  * Options of a single call, the optional last argument of every method. They apply to every HTTP
@@ -555,6 +617,34 @@ export type SignupInput = {
     password: string;
 };
 /**
+ * One of the user's passkeys.
+ */
+export type PasskeyInfo = {
+    /**
+     * The credential id (base64url), for `rename()` and `remove()`.
+     */
+    id: string;
+    label: string;
+    /**
+     * ISO-8601 instant.
+     */
+    createdAt: string;
+    /**
+     * ISO-8601 instant of the last sign-in or re-authentication with it.
+     */
+    lastUsedAt: string;
+};
+/**
+ * Body of `passkey.list()`.
+ */
+export type PasskeysResponse = {
+    /**
+     * Oldest first.
+     */
+    passkeys: PasskeyInfo[];
+};
+export type WebAuthnCredentials = import("./webauthn.js").WebAuthnCredentials;
+/**
  * An RFC 9457 problem document, as in `HTTPError.problem`.
  */
 export type Problem = import("./errors/HTTPError.js").Problem;
@@ -563,3 +653,4 @@ import { HTTPError } from './errors/HTTPError.js';
 import { NetworkError } from './errors/NetworkError.js';
 import { TimeoutError } from './errors/TimeoutError.js';
 export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
+export { fromBase64url, toBase64url, creationOptionsFromJSON, requestOptionsFromJSON, credentialToJSON } from "./webauthn.js";

@@ -14,7 +14,9 @@ import { HTTPError } from './errors/HTTPError.js';
 import { NetworkError } from './errors/NetworkError.js';
 import { TimeoutError } from './errors/TimeoutError.js';
 
+import { runCeremony } from './webauthn.js';
 export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
+export { fromBase64url, toBase64url, creationOptionsFromJSON, requestOptionsFromJSON, credentialToJSON } from './webauthn.js';
 
 /** Header name used until `{basePath}/csrf` names another. */
 export const DEFAULT_CSRF_HEADER = 'X-XSRF-TOKEN';
@@ -213,6 +215,7 @@ export function createClient(options = {}) {
 		timeout = DEFAULT_TIMEOUT,
 		signal,
 		onReauthenticationRequired,
+		webAuthn = /** @type {WebAuthnCredentials | null} */ (globalThis.navigator?.credentials ?? null),
 	} = options;
 	if (typeof fetchImpl !== 'function') {
 		throw new TypeError('spa-auth-client: no fetch implementation; pass one as the `fetch` option');
@@ -470,6 +473,8 @@ export function createClient(options = {}) {
 			for (let attempt = 1; ; attempt++) {
 				const context = { error: reason, attempt, signal: call.signals[0] };
 				const password = await untilAborted(Promise.resolve(ask(context)), call.signals);
+				// true: the application re-authenticated by itself (with a passkey, passkey.reauthenticate()).
+				if (password === true) return true;
 				if (typeof password !== 'string') return false;
 				try {
 					await sendWithCsrf('POST', `${authPath}/reauthenticate`, { password }, call);
@@ -682,6 +687,76 @@ export function createClient(options = {}) {
 			 */
 			regenerateRecoveryCodes: (options) => request('POST', `${authPath}/mfa/recovery-codes`, undefined, options),
 		},
+		/** Passkeys (WebAuthn): sign-in with a passkey alone, re-authentication, and the signed-in user's passkeys. */
+		passkey: {
+			/**
+			 * Whether this browser can use passkeys (`navigator.credentials` and `PublicKeyCredential`).
+			 * @returns {boolean}
+			 */
+			isSupported: () => webAuthn !== null && typeof (/** @type {any} */ (globalThis).PublicKeyCredential) === 'function',
+			/**
+			 * `GET {basePath}/passkeys`: the signed-in user's passkeys, oldest first.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<PasskeysResponse>}
+			 */
+			list: (options) => request('GET', `${authPath}/passkeys`, undefined, options),
+			/**
+			 * Registers a passkey: `POST {basePath}/passkeys/registration-options`, the browser's
+			 * `navigator.credentials.create()`, then `POST {basePath}/passkeys`. Needs a fresh session (see
+			 * `onReauthenticationRequired`). Rejects with 400 `passkey_rejected`, or with the browser's
+			 * `DOMException` (`NotAllowedError` when the user cancels).
+			 * @param {string} [label] The name the user gives it; "Passkey" when blank.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<PasskeyInfo>}
+			 */
+			register: async (label, options) => {
+				const creation = await request('POST', `${authPath}/passkeys/registration-options`, undefined, options);
+				const credential = await runCeremony(webAuthn, 'create', creation, options?.signal ?? signal);
+				return /** @type {PasskeyInfo} */ (await request('POST', `${authPath}/passkeys`, { credential, label }, options));
+			},
+			/**
+			 * `PATCH {basePath}/passkeys/{id}` with `{ label }`. Rejects with 404 `not_found`.
+			 * @param {string} id
+			 * @param {string} label
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<PasskeyInfo>}
+			 */
+			rename: (id, label, options) =>
+				request('PATCH', `${authPath}/passkeys/${encodeURIComponent(id)}`, { label }, options),
+			/**
+			 * `DELETE {basePath}/passkeys/{id}` (204, resolves to `undefined`). Needs a fresh session.
+			 * @param {string} id
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<void>}
+			 */
+			remove: (id, options) => request('DELETE', `${authPath}/passkeys/${encodeURIComponent(id)}`, undefined, options),
+			/**
+			 * Signs in with a passkey alone (no username): `POST {basePath}/login/passkey/options`,
+			 * `navigator.credentials.get()`, `POST {basePath}/login/passkey`. Resolves like `login()`; the
+			 * new CSRF token is stored. Rejects with 400 `passkey_rejected` or the browser's `DOMException`.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<AuthResponse>}
+			 */
+			signIn: async (options) => {
+				const requestOptions = await request('POST', `${authPath}/login/passkey/options`, undefined, options);
+				const credential = await runCeremony(webAuthn, 'get', requestOptions, options?.signal ?? signal);
+				return /** @type {AuthResponse} */ (await request('POST', `${authPath}/login/passkey`, { credential }, options));
+			},
+			/**
+			 * Re-authenticates with one of the user's passkeys instead of the password; the session gets a
+			 * new id and CSRF token (stored). In `onReauthenticationRequired`, resolve with `true` after it.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<ReauthenticateResponse>}
+			 */
+			reauthenticate: async (options) => {
+				const call = callFor(options);
+				const requestOptions = await sendWithCsrf('POST', `${authPath}/reauthenticate/passkey/options`, undefined, call);
+				const credential = await runCeremony(webAuthn, 'get', requestOptions, options?.signal ?? signal);
+				return /** @type {ReauthenticateResponse} */ (
+					await sendWithCsrf('POST', `${authPath}/reauthenticate/passkey`, { credential }, call)
+				);
+			},
+		},
 		/**
 		 * Generic call for application endpoints.
 		 * Unsafe methods (POST, PUT, PATCH, DELETE) carry the CSRF header, priming a token first if none
@@ -721,7 +796,7 @@ export function createClient(options = {}) {
  * password prompt is open. From 1 to 2147483647. Default `10000` (10 s).
  * @property {AbortSignal} [signal] Aborts every call of this client when it aborts (say, when the
  * page's view is torn down): they reject with its `reason`. A per-call `signal` applies as well.
- * @property {(context: ReauthenticationContext) => Promise<string | null | undefined> | string | null | undefined} [onReauthenticationRequired]
+ * @property {(context: ReauthenticationContext) => Promise<string | true | null | undefined> | string | true | null | undefined} [onReauthenticationRequired]
  * Called when a request is answered 403 `reauthentication_required` (a sensitive operation on a
  * session that was not authenticated in the last few minutes). Resolve with the user's password to
  * have the client call `reauthenticate()` and then retry the request once; resolve with `null` (or
@@ -729,7 +804,12 @@ export function createClient(options = {}) {
  * After a wrong or blank password it is called again with that error; any other failure of
  * `reauthenticate()` (429 `rate_limited`, network) rejects the request with that error.
  * Concurrent requests that need it share one prompt.
+ * Resolve with `true` after re-authenticating some other way (`passkey.reauthenticate()`): the
+ * request is retried without a password.
  * Without this option a 403 `reauthentication_required` is simply thrown.
+ * @property {WebAuthnCredentials | null} [webAuthn] What runs the passkey ceremonies: `create(options)` and
+ * `get(options)` as `navigator.credentials` has them; `null` for none. Default
+ * `globalThis.navigator?.credentials`.
  */
 
 /**
@@ -922,6 +1002,25 @@ export function createClient(options = {}) {
  * @property {string} username
  * @property {string} email
  * @property {string} password
+ */
+
+/**
+ * One of the user's passkeys.
+ * @typedef {object} PasskeyInfo
+ * @property {string} id The credential id (base64url), for `rename()` and `remove()`.
+ * @property {string} label
+ * @property {string} createdAt ISO-8601 instant.
+ * @property {string} lastUsedAt ISO-8601 instant of the last sign-in or re-authentication with it.
+ */
+
+/**
+ * Body of `passkey.list()`.
+ * @typedef {object} PasskeysResponse
+ * @property {PasskeyInfo[]} passkeys Oldest first.
+ */
+
+/**
+ * @typedef {import('./webauthn.js').WebAuthnCredentials} WebAuthnCredentials
  */
 
 /**

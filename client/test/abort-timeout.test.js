@@ -230,13 +230,20 @@ describe('signal', () => {
 			removeTotp: [],
 			regenerateRecoveryCodes: [],
 		};
-		assert.deepEqual([...Object.keys(calls), 'mfa'].sort(), Object.keys(client).sort(), 'every method is covered');
+		const passkeyCalls = { list: [], register: ['Laptop'], rename: ['id1', 'Phone'], remove: ['id1'], signIn: [], reauthenticate: [] };
+		assert.deepEqual([...Object.keys(calls), 'mfa', 'passkey'].sort(), Object.keys(client).sort(), 'every method is covered');
+		assert.deepEqual(
+			[...Object.keys(passkeyCalls), 'isSupported'].sort(),
+			Object.keys(client.passkey).sort(),
+			'every passkey method is covered',
+		);
 		assert.deepEqual(Object.keys(mfaCalls).sort(), Object.keys(client.mfa).sort(), 'every mfa method is covered');
 		const controller = new AbortController();
 		controller.abort(new Error('stop'));
 		const all = [
 			...Object.entries(calls).map(([name, args]) => [name, client[name], args]),
 			...Object.entries(mfaCalls).map(([name, args]) => [`mfa.${name}`, client.mfa[name], args]),
+			...Object.entries(passkeyCalls).map(([name, args]) => [`passkey.${name}`, client.passkey[name], args]),
 		];
 		for (const [name, method, args] of all) {
 			await assert.rejects(method(...args, { signal: controller.signal }), { message: 'stop' }, name);

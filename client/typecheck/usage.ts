@@ -34,7 +34,7 @@ const client: SpaAuthClient = createClient({
 	timeout: 5_000,
 	signal: controller.signal,
 	fetch: (input, init) => globalThis.fetch(input, init),
-	onReauthenticationRequired: async ({ error, attempt, signal }: ReauthenticationContext) => {
+	onReauthenticationRequired: async ({ error, attempt, signal }: ReauthenticationContext): Promise<string | true | null> => {
 		assertType<typeof error, HTTPError>(true);
 		assertType<typeof attempt, number>(true);
 		assertType<typeof signal, AbortSignal>(true);
@@ -76,8 +76,15 @@ assertType<
 	| 'revokeSession'
 	| 'revokeOtherSessions'
 	| 'mfa'
+	| 'passkey'
 	| 'request'
 >(true);
+assertType<
+	keyof SpaAuthClient['passkey'],
+	'isSupported' | 'list' | 'register' | 'rename' | 'remove' | 'signIn' | 'reauthenticate'
+>(true);
+assertType<ReturnType<SpaAuthClient['passkey']['signIn']>, Promise<AuthResponse>>(true);
+assertType<Parameters<SpaAuthClient['passkey']['register']>, [label?: string, options?: RequestOptions]>(true);
 assertType<
 	keyof SpaAuthClient['mfa'],
 	'verify' | 'status' | 'setupTotp' | 'confirmTotp' | 'removeTotp' | 'regenerateRecoveryCodes'

@@ -1,9 +1,10 @@
-// #/account (signed in): "Account settings" with its four sections, each in its own module.
+// #/account (signed in): "Account settings" with its sections, each in its own module.
 import { showScreen } from '../nav.js';
 import { resetPasswordForm } from './account-password.js';
 import { resetEmailForm } from './account-email.js';
 import { resetSessions, loadSessions } from './account-sessions.js';
 import { resetMfa, loadMfa } from './account-mfa.js';
+import { resetPasskeys, loadPasskeys } from './account-passkeys.js';
 
 const view = document.getElementById('account-view');
 const heading = document.getElementById('account-heading');
@@ -18,8 +19,10 @@ export function enterAccount(section) {
 	resetEmailForm();
 	resetSessions();
 	resetMfa();
+	resetPasskeys();
 	showScreen(view, 'Account settings · Notes');
 	loadSessions();
 	loadMfa();
+	loadPasskeys();
 	return section === 'security' ? securityHeading : heading;
 }

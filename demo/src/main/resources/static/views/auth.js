@@ -21,6 +21,8 @@ const tabs = {
 	signup: { tab: $('signup-tab'), panel: $('signup-panel'), form: $('signup-form'), alert: $('signup-alert') },
 };
 const loginNotice = $('login-notice');
+const passkeyButton = $('passkey-sign-in');
+const NO_PASSKEY = 'No passkey was used. Try again, or log in with your password.';
 
 function selectTab(name, { focus = false } = {}) {
 	for (const [key, { tab, panel, form }] of Object.entries(tabs)) {
@@ -43,6 +45,7 @@ function selectTab(name, { focus = false } = {}) {
 export function showAuth(tab = 'login', { alert = '', notice = '' } = {}) {
 	for (const { form, alert: element } of Object.values(tabs)) resetForm(form, element);
 	setAlert(loginNotice, tab === 'login' ? notice : '');
+	passkeyButton.hidden = !app.client?.passkey.isSupported();
 	selectTab(tab);
 	setAlert(tabs[tab].alert, alert);
 	showScreen(view, 'Log in · Notes');
@@ -93,6 +96,22 @@ tabs.login.form.addEventListener('submit', async (event) => {
 			password.value = '';
 			const badCredentials = isProblem(error, 'invalid_credentials') || hasStatus(error, 401);
 			focusProblem(form, badCredentials ? password : null);
+		}
+	});
+});
+
+passkeyButton.addEventListener('click', async () => {
+	const { form, alert } = tabs.login;
+	beforeSubmit(form, alert, loginNotice);
+	await whileBusy(form, async () => {
+		try {
+			const { user } = await app.client.passkey.signIn();
+			await app.signedIn(user);
+		} catch (error) {
+			// The browser's own errors (the user closed its dialog, no passkey for this site).
+			if (error instanceof DOMException) setAlert(alert, NO_PASSKEY);
+			else handleError(error, { alert });
+			passkeyButton.focus();
 		}
 	});
 });

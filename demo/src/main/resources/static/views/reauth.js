@@ -12,6 +12,7 @@ const dialog = $('reauth-dialog');
 const form = $('reauth-form');
 const alert = $('reauth-alert');
 const password = form.elements.namedItem('password');
+const passkeyButton = $('reauth-passkey');
 
 /** How many operations that may ask for the password are running; see sensitive(). */
 let sensitiveRunning = 0;
@@ -46,6 +47,7 @@ export function askPassword({ error, attempt }) {
 		focusBeforeDialog = active && active !== document.body ? active : lastFocused;
 		resetForm(form, alert);
 		form.elements.namedItem('username').value = app.user?.username ?? '';
+		passkeyButton.hidden = !app.client.passkey.isSupported();
 		dialog.replaceChildren(form);
 		dialog.showModal();
 	}
@@ -72,7 +74,7 @@ function answerPassword(value) {
 function setBusy(busy) {
 	if (busy) form.setAttribute('aria-busy', 'true');
 	else form.removeAttribute('aria-busy');
-	for (const button of form.querySelectorAll('button[type="submit"]')) button.disabled = busy;
+	for (const button of form.querySelectorAll('button[type="submit"], #reauth-passkey')) button.disabled = busy;
 }
 
 /** Closes the dialog, if open: the pending operation sees a "Cancel". */
@@ -99,6 +101,23 @@ form.addEventListener('submit', (event) => {
 });
 
 $('reauth-cancel').addEventListener('click', () => closeReauthDialog());
+
+// A passkey instead of the password: the client re-authenticates with it, then the operation is retried.
+passkeyButton.addEventListener('click', async () => {
+	beforeSubmit(form, alert);
+	setBusy(true);
+	try {
+		await app.client.passkey.reauthenticate();
+	} catch (error) {
+		setBusy(false);
+		if (error instanceof DOMException) setAlert(alert, 'No passkey was used. Try again, or enter your password.');
+		else handleError(error, { alert });
+		passkeyButton.focus();
+		return;
+	}
+	answerPassword(true);
+	if (sensitiveRunning === 0) dialog.close();
+});
 
 // Escape closes the dialog: that is a "Cancel".
 dialog.addEventListener('close', () => {

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Import;
 		SpaAuthRequestGuardConfiguration.class, SpaAuthAuditConfiguration.class, SpaAuthCsrfConfiguration.class,
 		SpaAuthSessionConfiguration.class, SpaAuthAccountsConfiguration.class, SpaAuthMailConfiguration.class,
 		SpaAuthThrottleConfiguration.class, SpaAuthEndpointsConfiguration.class, SpaAuthMfaConfiguration.class,
+		SpaAuthPasskeyConfiguration.class,
 		SpaAuthWebSecurityConfiguration.class })
 public final class SpaAuthAutoConfiguration {
 

@@ -86,8 +86,8 @@ class SpaAuthMfaConfiguration {
 				events, issuer(properties, environment, deployment));
 	}
 
-	/** The {@code otpauth://} issuer: configured, else the application's name, else the public host. */
-	private static String issuer(SpaAuthProperties properties, Environment environment, Deployment deployment) {
+	/** The name apps and authenticators show: configured, else the application's name, else the public host. */
+	static String issuer(SpaAuthProperties properties, Environment environment, Deployment deployment) {
 		if (properties.mfa().issuer() != null) {
 			return properties.mfa().issuer();
 		}

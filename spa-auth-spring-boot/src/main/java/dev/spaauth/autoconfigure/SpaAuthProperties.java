@@ -56,7 +56,8 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 		@DefaultValue Session session, @DefaultValue Csrf csrf, @DefaultValue Password password,
 		@DefaultValue Cors cors, @DefaultValue Throttle throttle, @Nullable String spaUrl,
 		@DefaultValue Reauthentication reauthentication, @DefaultValue Tokens tokens, @DefaultValue Mail mail,
-		@DefaultValue Signup signup, @DefaultValue Database database, @DefaultValue Mfa mfa) {
+		@DefaultValue Signup signup, @DefaultValue Database database, @DefaultValue Mfa mfa,
+		@DefaultValue Passkeys passkeys) {
 
 	/**
 	 * How long a request waits for the application's database (see {@code FailFastDataSource}).
@@ -82,6 +83,16 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * {@code spa-auth.public-origin}, else {@code spa-auth}
 	 */
 	public record Mfa(@DefaultValue("5m") Duration pendingTimeout, @Nullable String issuer) {
+	}
+
+	/**
+	 * Passkey (WebAuthn) settings.
+	 *
+	 * @param enabled Whether users can register passkeys and sign in with them
+	 * @param rpId The relying-party id; by default the registrable domain of the SPA's origins (of
+	 * {@code spa-auth.allowed-origins}, else of the API's own origin), which start-up checks
+	 */
+	public record Passkeys(@DefaultValue("true") boolean enabled, @Nullable String rpId) {
 	}
 
 	/**

@@ -186,7 +186,13 @@ public final class Deployment {
 		return ResponseCookie.from(name, value).path("/").secure(this.secureCookies).sameSite(this.sameSite.attributeValue());
 	}
 
-	private Origin ownOrigin(HttpServletRequest request) {
+	/**
+	 * Returns the API's own origin: the public origin or, without one, the origin the request was
+	 * addressed to (forwarded headers count only when {@code server.forward-headers-strategy} is set).
+	 * @param request the request
+	 * @return the origin
+	 */
+	public Origin ownOrigin(HttpServletRequest request) {
 		if (this.publicOrigin != null) {
 			return this.publicOrigin;
 		}

@@ -153,6 +153,29 @@ public final class Notices {
 						+ page("forgot-password") + "."));
 	}
 
+	/**
+	 * Tells the account's address that a passkey was added.
+	 * @param to the account's address
+	 * @param label the passkey's name
+	 */
+	public void passkeyAdded(String to, String label) {
+		send(new Mail(to, "A passkey was added to your account",
+				"A passkey named \"" + label + "\" can now sign in to your account.\n\n"
+						+ "If this was not you, someone is signed in to your account: remove the passkey at "
+						+ page("security") + " and reset your password at " + page("forgot-password") + "."));
+	}
+
+	/**
+	 * Tells the account's address that a passkey was removed.
+	 * @param to the account's address
+	 * @param label the passkey's name
+	 */
+	public void passkeyRemoved(String to, String label) {
+		send(new Mail(to, "A passkey was removed from your account",
+				"The passkey named \"" + label + "\" no longer signs in to your account.\n\n"
+						+ "If this was not you, reset your password now at " + page("forgot-password") + "."));
+	}
+
 	private String link(String route, String token) {
 		return page(route) + "?token=" + token;
 	}

@@ -23,6 +23,9 @@ public enum ProblemCode {
 	/** 400: a second-factor code (authenticator app, recovery code) is wrong or used already. */
 	INVALID_CODE(HttpStatus.BAD_REQUEST, "Invalid code"),
 
+	/** 400: a passkey's answer (registration or assertion) was not accepted. */
+	PASSKEY_REJECTED(HttpStatus.BAD_REQUEST, "Passkey not accepted"),
+
 	/** 400: the request cannot be read (bad JSON, wrong types, bad parameters). */
 	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
 
@@ -58,6 +61,9 @@ public enum ProblemCode {
 
 	/** 409: the operation needs an authenticator app, and the account has none. */
 	MFA_NOT_ENABLED(HttpStatus.CONFLICT, "No authenticator app"),
+
+	/** 409: passkeys cannot work on the origin the app was opened at (an IP address, plain HTTP). */
+	PASSKEYS_UNAVAILABLE(HttpStatus.CONFLICT, "Passkeys unavailable here"),
 
 	/** 413: the request body is larger than {@code spa-auth.max-request-body-size}. */
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),

@@ -46,6 +46,10 @@ final class Generators {
 
 	static final Endpoint MFA_STATUS = new Endpoint("GET", "/api/auth/mfa");
 
+	static final Endpoint PASSKEY_OPTIONS = new Endpoint("POST", "/api/auth/login/passkey/options");
+
+	static final Endpoint PASSKEY_SIGN_IN = new Endpoint("POST", "/api/auth/login/passkey");
+
 	static final Endpoint THINGS = new Endpoint("GET", "/api/things");
 
 	static final Endpoint CREATE_THING = new Endpoint("POST", "/api/things");
@@ -54,8 +58,8 @@ final class Generators {
 
 	static final Endpoint INDEX = new Endpoint("GET", "/index.html");
 
-	static final List<Endpoint> ENDPOINTS = List.of(CSRF, LOGIN, LOGOUT, SESSION, SIGNUP, MFA_VERIFY, MFA_STATUS, THINGS,
-			CREATE_THING, PING, INDEX);
+	static final List<Endpoint> ENDPOINTS = List.of(CSRF, LOGIN, LOGOUT, SESSION, SIGNUP, MFA_VERIFY, MFA_STATUS, PASSKEY_OPTIONS,
+			PASSKEY_SIGN_IN, THINGS, CREATE_THING, PING, INDEX);
 
 	private static final String[] OTHER_PATHS = { "/", "/error", "/api", "/api/", "/api/auth", "/api/auth/",
 			"/api/nope", "/nope", "/public", "/public/nope", "/api/auth/csrf/extra", "/api/things/1", "/index.html/x",
@@ -180,7 +184,7 @@ final class Generators {
 	FuzzRequest passingRequest() {
 		Endpoint endpoint = weighted(new Object[][] { { LOGIN, 22 }, { SIGNUP, 22 }, { CREATE_THING, 20 },
 				{ THINGS, 6 }, { LOGOUT, 4 }, { SESSION, 6 }, { CSRF, 6 }, { PING, 7 }, { INDEX, 7 }, { MFA_VERIFY, 6 },
-				{ MFA_STATUS, 3 } });
+				{ MFA_STATUS, 3 }, { PASSKEY_OPTIONS, 3 }, { PASSKEY_SIGN_IN, 6 } });
 		String method = chance(0.85) ? endpoint.method() : pick(METHODS);
 		String path = chance(0.85) ? endpoint.path() : lightMutation(endpoint.path());
 		List<Header> headers = new ArrayList<>();
@@ -513,6 +517,14 @@ final class Generators {
 			}
 			if (chance(0.9)) {
 				object.put("code", chance(0.7) ? pick("123456", "000000", "abcd-efgh-ijkl", "1".repeat(65), " 12 34 56 ")
+						: jsonValue(0));
+			}
+		}
+		else if (endpoint == PASSKEY_SIGN_IN) {
+			if (chance(0.9)) {
+				object.put("credential", chance(0.5) ? Map.of("id", "AAAA", "rawId", "AAAA", "type", "public-key",
+						"response", Map.of("clientDataJSON", pick("e30", "!!", "", "eyJjaGFsbGVuZ2UiOiJ4In0"),
+								"authenticatorData", "AAAA", "signature", "AAAA"))
 						: jsonValue(0));
 			}
 		}
