@@ -97,6 +97,16 @@ export function createClient(options?: ClientOptions): {
      */
     resetPassword: (input: ResetPasswordInput, options?: RequestOptions) => Promise<void>;
     /**
+     * `POST {basePath}/sign-in-report` with the token of a "New sign-in" mail's "this wasn't me" link:
+     * every session of the account ends (this one too; the fresh anonymous CSRF token is stored), its
+     * passkeys are removed and its password stops working until it is reset. Rejects with 400
+     * `invalid_token`.
+     * @param {string} token
+     * @param {RequestOptions} [options]
+     * @returns {Promise<SignInReportResponse>}
+     */
+    reportSignIn: (token: string, options?: RequestOptions) => Promise<SignInReportResponse>;
+    /**
      * `GET {basePath}/sessions`: the signed-in user's sessions, newest first.
      * @param {RequestOptions} [options]
      * @returns {Promise<SessionsResponse>}
@@ -123,12 +133,12 @@ export function createClient(options?: ClientOptions): {
          * `mfaRequired`; the session gets a new id and CSRF token (stored automatically). Rejects with
          * 400 `invalid_code` (wrong or used code), 401 `unauthenticated` (no pending log-in, or it
          * expired: log in again) or 429 `rate_limited`.
-         * @param {MfaMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
+         * @param {MfaCodeMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
          * @param {string} code As the user typed it; spaces, hyphens and case do not matter.
          * @param {RequestOptions} [options]
          * @returns {Promise<AuthResponse>}
          */
-        verify: (method: MfaMethod, code: string, options?: RequestOptions) => Promise<AuthResponse>;
+        verify: (method: MfaCodeMethod, code: string, options?: RequestOptions) => Promise<AuthResponse>;
         /**
          * `GET {basePath}/mfa`: the signed-in user's second factors.
          * @param {RequestOptions} [options]
@@ -408,7 +418,7 @@ export type PendingSession = {
      */
     missing: string[];
     /**
-     * The methods `mfa.verify()` accepts for this account.
+     * The account's ways through the second step.
      */
     methods: MfaMethod[];
     /**
@@ -423,16 +433,21 @@ export type SessionResponse = AuthenticatedSession | PendingSession | {
     authenticated: false;
 };
 /**
- * A second-factor method: an authenticator-app code or a recovery code.
+ * A second-factor method: an authenticator-app code, a passkey (complete the log-in with
+ * `passkey.signIn()`, which counts as both factors) or a recovery code.
  */
-export type MfaMethod = "totp" | "recovery_code";
+export type MfaMethod = "totp" | "webauthn" | "recovery_code";
+/**
+ * A second-factor method whose code `mfa.verify()` takes.
+ */
+export type MfaCodeMethod = "totp" | "recovery_code";
 /**
  * Body of a `login()` whose password was right for an account with a second factor.
  */
 export type MfaRequiredResponse = {
     mfaRequired: true;
     /**
-     * The methods `mfa.verify()` accepts for this account.
+     * The account's ways through the second step, such as `['totp', 'webauthn', 'recovery_code']`.
      */
     methods: MfaMethod[];
     /**
@@ -615,6 +630,19 @@ export type SignupInput = {
     username: string;
     email: string;
     password: string;
+};
+/**
+ * Body of `reportSignIn()`.
+ */
+export type SignInReportResponse = {
+    /**
+     * What happened and what to do, for people.
+     */
+    detail: string;
+    /**
+     * A fresh anonymous CSRF token; stored automatically.
+     */
+    csrfToken: string;
 };
 /**
  * One of the user's passkeys.

@@ -617,6 +617,16 @@ export function createClient(options = {}) {
 			return request('POST', `${authPath}/password-reset/confirm`, { token, newPassword }, options);
 		},
 		/**
+		 * `POST {basePath}/sign-in-report` with the token of a "New sign-in" mail's "this wasn't me" link:
+		 * every session of the account ends (this one too; the fresh anonymous CSRF token is stored), its
+		 * passkeys are removed and its password stops working until it is reset. Rejects with 400
+		 * `invalid_token`.
+		 * @param {string} token
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<SignInReportResponse>}
+		 */
+		reportSignIn: (token, options) => request('POST', `${authPath}/sign-in-report`, { token }, options),
+		/**
 		 * `GET {basePath}/sessions`: the signed-in user's sessions, newest first.
 		 * @param {RequestOptions} [options]
 		 * @returns {Promise<SessionsResponse>}
@@ -644,7 +654,7 @@ export function createClient(options = {}) {
 			 * `mfaRequired`; the session gets a new id and CSRF token (stored automatically). Rejects with
 			 * 400 `invalid_code` (wrong or used code), 401 `unauthenticated` (no pending log-in, or it
 			 * expired: log in again) or 429 `rate_limited`.
-			 * @param {MfaMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
+			 * @param {MfaCodeMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
 			 * @param {string} code As the user typed it; spaces, hyphens and case do not matter.
 			 * @param {RequestOptions} [options]
 			 * @returns {Promise<AuthResponse>}
@@ -872,7 +882,7 @@ export function createClient(options = {}) {
  * @property {true} mfaRequired
  * @property {string[]} factors The factors proven so far: `['password']`.
  * @property {string[]} missing What the log-in still lacks: `['second_factor']`.
- * @property {MfaMethod[]} methods The methods `mfa.verify()` accepts for this account.
+ * @property {MfaMethod[]} methods The account's ways through the second step.
  * @property {string} mfaExpiresAt When the pending log-in ends; then log in with the password again.
  */
 
@@ -882,15 +892,21 @@ export function createClient(options = {}) {
  */
 
 /**
- * A second-factor method: an authenticator-app code or a recovery code.
- * @typedef {'totp' | 'recovery_code'} MfaMethod
+ * A second-factor method: an authenticator-app code, a passkey (complete the log-in with
+ * `passkey.signIn()`, which counts as both factors) or a recovery code.
+ * @typedef {'totp' | 'webauthn' | 'recovery_code'} MfaMethod
+ */
+
+/**
+ * A second-factor method whose code `mfa.verify()` takes.
+ * @typedef {'totp' | 'recovery_code'} MfaCodeMethod
  */
 
 /**
  * Body of a `login()` whose password was right for an account with a second factor.
  * @typedef {object} MfaRequiredResponse
  * @property {true} mfaRequired
- * @property {MfaMethod[]} methods The methods `mfa.verify()` accepts for this account.
+ * @property {MfaMethod[]} methods The account's ways through the second step, such as `['totp', 'webauthn', 'recovery_code']`.
  * @property {string} expiresAt When the pending log-in ends.
  * @property {string} csrfToken The pending session's CSRF token; stored automatically.
  */
@@ -1002,6 +1018,13 @@ export function createClient(options = {}) {
  * @property {string} username
  * @property {string} email
  * @property {string} password
+ */
+
+/**
+ * Body of `reportSignIn()`.
+ * @typedef {object} SignInReportResponse
+ * @property {string} detail What happened and what to do, for people.
+ * @property {string} csrfToken A fresh anonymous CSRF token; stored automatically.
  */
 
 /**

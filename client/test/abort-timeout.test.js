@@ -220,6 +220,7 @@ describe('signal', () => {
 			listSessions: [],
 			revokeSession: ['h1'],
 			revokeOtherSessions: [],
+			reportSignIn: ['tok'],
 			request: ['GET', '/api/notes', undefined],
 		};
 		const mfaCalls = {

@@ -75,6 +75,7 @@ assertType<
 	| 'listSessions'
 	| 'revokeSession'
 	| 'revokeOtherSessions'
+	| 'reportSignIn'
 	| 'mfa'
 	| 'passkey'
 	| 'request'
@@ -89,7 +90,7 @@ assertType<
 	keyof SpaAuthClient['mfa'],
 	'verify' | 'status' | 'setupTotp' | 'confirmTotp' | 'removeTotp' | 'regenerateRecoveryCodes'
 >(true);
-assertType<MfaMethod, 'totp' | 'recovery_code'>(true);
+assertType<MfaMethod, 'totp' | 'webauthn' | 'recovery_code'>(true);
 assertType<ReturnType<SpaAuthClient['mfa']['verify']>, Promise<AuthResponse>>(true);
 const options: RequestOptions = { signal: AbortSignal.timeout(1_000), timeout: false };
 
@@ -107,13 +108,15 @@ async function twoStepLogIn(readCode: () => Promise<string>): Promise<string> {
 	const answer = await client.login('alice', 'secret');
 	if ('mfaRequired' in answer) {
 		const methods: MfaMethod[] = answer.methods;
-		const done = await client.mfa.verify(methods[0], await readCode());
+		const done = methods.includes('webauthn') ? await client.passkey.signIn() : await client.mfa.verify('totp', await readCode());
 		return done.user.username;
 	}
 	// @ts-expect-error a completed log-in has no methods
 	void answer.methods;
 	// @ts-expect-error the method is totp or recovery_code
 	await client.mfa.verify('sms', '123456');
+	// @ts-expect-error a passkey is not a typed code
+	await client.mfa.verify('webauthn', '123456');
 	return answer.user.username;
 }
 void twoStepLogIn;

@@ -23,6 +23,7 @@ import { enterAdmin, isAdmin } from './views/admin.js';
 import { showForgot } from './views/forgot.js';
 import { showReset } from './views/reset.js';
 import { confirmEmail } from './views/confirm-email.js';
+import { showNotMe } from './views/not-me.js';
 
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 /** Routes that need a signed-in user: an anonymous visitor logs in first, then gets them. */
@@ -50,6 +51,8 @@ async function route({ focus = false } = {}) {
 	let heading;
 	if (path === '/reset-password') {
 		heading = showReset(params.get('token'));
+	} else if (path === '/not-me') {
+		heading = showNotMe(params.get('token'));
 	} else if (path === '/confirm-email') {
 		heading = await confirmEmail(params.get('token'), seq);
 	} else if (!app.user) {
@@ -133,7 +136,7 @@ async function logOut({ button = header.logoutButton, keepTyped = false } = {}) 
 	signedOut();
 }
 
-Object.assign(app, { signedIn, sessionEnded, signedOut, logOut });
+Object.assign(app, { signedIn, sessionEnded, signedOut, logOut, forgetUser });
 
 // ---------------------------------------------------------------- start-up
 

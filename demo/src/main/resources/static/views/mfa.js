@@ -22,6 +22,7 @@ const codeLabel = $('mfa-code-label');
 const text = $('mfa-text');
 const heading = $('mfa-heading');
 const cancelButton = $('mfa-cancel');
+const passkeyButton = $('mfa-passkey');
 let methods = [];
 let method = 'totp';
 
@@ -31,6 +32,7 @@ function useMethod(name) {
 	text.textContent = TEXTS[name].text;
 	code.inputMode = name === 'totp' ? 'numeric' : 'text';
 	const other = name === 'totp' ? 'recovery_code' : 'totp';
+	// (A passkey is not typed: "Use a passkey" signs in with it, which counts as both steps.)
 	switchButton.hidden = !methods.includes(other);
 	switchButton.textContent = TEXTS[name].other;
 }
@@ -40,6 +42,7 @@ export function showMfa(available) {
 	methods = available ?? [];
 	resetForm(form, alert);
 	useMethod(methods[0] ?? 'totp');
+	passkeyButton.hidden = !methods.includes('webauthn') || !app.client.passkey.isSupported();
 	showScreen(view, 'Two-step verification · Notes');
 	code.focus();
 	return heading;
@@ -52,6 +55,21 @@ switchButton.addEventListener('click', () => {
 });
 
 cancelButton.addEventListener('click', () => app.logOut({ button: cancelButton }));
+
+// A passkey proves both factors: signing in with it replaces the half-done log-in.
+passkeyButton.addEventListener('click', async () => {
+	beforeSubmit(form, alert);
+	await whileBusy(form, async () => {
+		try {
+			const { user } = await app.client.passkey.signIn();
+			await app.signedIn(user);
+		} catch (error) {
+			if (error instanceof DOMException) setAlert(alert, 'No passkey was used. Try again, or type a code.');
+			else handleError(error, { alert });
+			passkeyButton.focus();
+		}
+	});
+});
 
 clearErrorsOnInput(form);
 

@@ -86,7 +86,13 @@ public record SecurityEvent(Type type, @Nullable String username, String address
 		FACTOR_REMOVED,
 
 		/** The account's recovery codes were replaced by new ones. */
-		RECOVERY_CODES_REGENERATED
+		RECOVERY_CODES_REGENERATED,
+
+		/** A sign-in came from a browser the account had not used; a notice was mailed. */
+		NEW_DEVICE_SIGN_IN,
+
+		/** The owner followed a notice's "this wasn't me" link: sessions ended, password locked. */
+		SIGN_IN_REPORTED
 
 	}
 

@@ -1,10 +1,16 @@
 package dev.spaauth.autoconfigure;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,10 +27,15 @@ import dev.spaauth.account.PasswordResetService;
 import dev.spaauth.account.ReauthenticationController;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.config.SpaAuthEndpoints;
+import dev.spaauth.deployment.Deployment;
+import dev.spaauth.device.KnownDevices;
+import dev.spaauth.device.SignInNotices;
+import dev.spaauth.device.SignInReportController;
 import dev.spaauth.login.AuthController;
+import dev.spaauth.mail.Notices;
 import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
-import dev.spaauth.mail.Notices;
+import dev.spaauth.passkey.PasskeyCredentials;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.session.UserSessions;
@@ -55,9 +66,9 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
-			SecondFactors secondFactors, TwoStepLogIn twoStep) {
+			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices) {
 		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication, secondFactors,
-				twoStep);
+				twoStep, signInNotices);
 	}
 
 	@Bean
@@ -69,8 +80,8 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "spa-auth.signup.enabled", matchIfMissing = true)
 	SignupController spaAuthSignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle,
-			SecurityEvents events) {
-		return new SignupController(signup, sessions, throttle, events);
+			SecurityEvents events, SignInNotices signInNotices) {
+		return new SignupController(signup, sessions, throttle, events, signInNotices);
 	}
 
 	@Bean
@@ -126,6 +137,25 @@ class SpaAuthEndpointsConfiguration {
 			Notices notices, SecurityEvents events, SpaAuthProperties properties, AccountWork work) {
 		return new PasswordResetService(accounts, tokens, policy, encoder, userSessions, throttle, notices, events,
 				properties.tokens().passwordResetLifetime(), work);
+	}
+
+	@Bean
+	KnownDevices spaAuthKnownDevices(DataSource dataSource, Deployment deployment) {
+		return new KnownDevices(JdbcClient.create(dataSource), deployment, Clock.systemUTC());
+	}
+
+	@Bean
+	SignInNotices spaAuthSignInNotices(KnownDevices devices, OneTimeTokens tokens, Notices notices,
+			SecurityEvents events) {
+		return new SignInNotices(devices, tokens, notices, events);
+	}
+
+	@Bean
+	SignInReportController spaAuthSignInReportController(OneTimeTokens tokens, UserAccounts accounts,
+			UserSessions userSessions, SessionLifecycle sessions, KnownDevices devices, PasswordEncoder encoder,
+			Notices notices, SecurityEvents events, ObjectProvider<PasskeyCredentials> passkeys) {
+		return new SignInReportController(tokens, accounts, userSessions, sessions, devices, encoder, notices, events,
+				(userId) -> passkeys.ifAvailable((credentials) -> credentials.deleteAll(userId)));
 	}
 
 	@Bean

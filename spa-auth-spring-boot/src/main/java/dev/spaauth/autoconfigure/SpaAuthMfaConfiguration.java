@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.deployment.Deployment;
+import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mail.Notices;
 import dev.spaauth.config.SpaAuthEndpoints;
 import dev.spaauth.mfa.MfaLogInController;
@@ -25,6 +27,7 @@ import dev.spaauth.mfa.SecondFactorsController;
 import dev.spaauth.mfa.Totp;
 import dev.spaauth.mfa.TotpFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
+import dev.spaauth.passkey.PasskeyCredentials;
 import dev.spaauth.problem.ProblemAuthenticationEntryPoint;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.Reauthentication;
@@ -55,8 +58,12 @@ class SpaAuthMfaConfiguration {
 	}
 
 	@Bean
-	SecondFactors spaAuthSecondFactors(TotpFactors totp, RecoveryCodes recoveryCodes) {
-		return new SecondFactors(totp, recoveryCodes);
+	SecondFactors spaAuthSecondFactors(TotpFactors totp, RecoveryCodes recoveryCodes,
+			ObjectProvider<PasskeyCredentials> passkeys) {
+		return new SecondFactors(totp, recoveryCodes, (userId) -> {
+			PasskeyCredentials credentials = passkeys.getIfAvailable();
+			return credentials != null && credentials.hasAny(userId);
+		});
 	}
 
 	@Bean
@@ -73,8 +80,9 @@ class SpaAuthMfaConfiguration {
 
 	@Bean
 	MfaLogInController spaAuthMfaLogInController(TwoStepLogIn twoStep, TotpFactors totp, RecoveryCodes recoveryCodes,
-			UserAccounts accounts, LoginThrottle throttle, Notices notices, SecurityEvents events) {
-		return new MfaLogInController(twoStep, totp, recoveryCodes, accounts, throttle, notices, events);
+			UserAccounts accounts, LoginThrottle throttle, Notices notices, SecurityEvents events,
+			SignInNotices signInNotices) {
+		return new MfaLogInController(twoStep, totp, recoveryCodes, accounts, throttle, notices, events, signInNotices);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.deployment.Deployment;
+import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mail.Notices;
 import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
@@ -69,15 +70,17 @@ class SpaAuthPasskeyConfiguration {
 
 	@Bean
 	PasskeyController spaAuthPasskeyController(Passkeys passkeys, PasskeyCredentials credentials,
-			Reauthentication reauthentication, Notices notices, SecurityEvents events) {
-		return new PasskeyController(passkeys, credentials, reauthentication, notices, events);
+			Reauthentication reauthentication, Notices notices, SecurityEvents events, TwoStepLogIn twoStep,
+			SecondFactors secondFactors) {
+		return new PasskeyController(passkeys, credentials, reauthentication, notices, events, twoStep, secondFactors);
 	}
 
 	@Bean
 	PasskeyLogInController spaAuthPasskeyLogInController(Passkeys passkeys, SessionLifecycle sessions,
 			Reauthentication reauthentication, TwoStepLogIn twoStep, SecondFactors secondFactors, LoginThrottle throttle,
-			SecurityEvents events) {
-		return new PasskeyLogInController(passkeys, sessions, reauthentication, twoStep, secondFactors, throttle, events);
+			SecurityEvents events, SignInNotices signInNotices) {
+		return new PasskeyLogInController(passkeys, sessions, reauthentication, twoStep, secondFactors, throttle, events,
+				signInNotices);
 	}
 
 }

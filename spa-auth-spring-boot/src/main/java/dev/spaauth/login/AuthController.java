@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
@@ -59,6 +60,8 @@ public class AuthController {
 
 	private final TwoStepLogIn twoStep;
 
+	private final SignInNotices signInNotices;
+
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
@@ -68,10 +71,11 @@ public class AuthController {
 	 * @param reauthentication tells when the session stops being fresh
 	 * @param secondFactors tells whether the account needs a second factor
 	 * @param twoStep starts and reads log-ins waiting for their second factor
+	 * @param signInNotices mails the account about a sign-in from a new browser
 	 */
 	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
-			SecondFactors secondFactors, TwoStepLogIn twoStep) {
+			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices) {
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -79,6 +83,7 @@ public class AuthController {
 		this.reauthentication = reauthentication;
 		this.secondFactors = secondFactors;
 		this.twoStep = twoStep;
+		this.signInNotices = signInNotices;
 	}
 
 	/**
@@ -125,6 +130,7 @@ public class AuthController {
 		CsrfToken token = this.sessions.logIn(authentication, request, response);
 		this.twoStep.rememberMethods(request.getSession(false), methods);
 		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, authentication.getName(), null);
+		this.signInNotices.signedIn(user, request, response);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}
 

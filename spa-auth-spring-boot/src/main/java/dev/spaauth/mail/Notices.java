@@ -176,6 +176,33 @@ public final class Notices {
 						+ "If this was not you, reset your password now at " + page("forgot-password") + "."));
 	}
 
+	/**
+	 * Tells the account's address about a sign-in from a browser it had not signed in from.
+	 * @param to the account's address
+	 * @param userAgent the browser's {@code User-Agent}, or null
+	 * @param token the single-use "this wasn't me" token
+	 * @param days how long the link works
+	 */
+	public void newSignIn(String to, @Nullable String userAgent, String token, long days) {
+		String browser = (userAgent != null) ? userAgent.replaceAll("[\\p{Cntrl}]", " ") : "an unknown browser";
+		send(new Mail(to, "New sign-in to your account",
+				"Your account was just signed in to from a browser it had not been used from: " + browser + ".\n\n"
+						+ "If this was you, there is nothing to do. If it was not, open this link within " + days
+						+ " days: it signs every session out and locks your password until you reset it:\n"
+						+ link("not-me", token)));
+	}
+
+	/**
+	 * Tells the account's address that its owner reported a sign-in and what to do now.
+	 * @param to the account's address
+	 */
+	public void accountSecured(String to) {
+		send(new Mail(to, "Your account was secured",
+				"You reported a sign-in that was not yours. Every session of your account was signed out and its "
+						+ "password no longer works.\n\nSet a new password now: " + page("forgot-password")
+						+ "\nThen check your authenticator app, passkeys and email address at " + page("security") + "."));
+	}
+
 	private String link(String route, String token) {
 		return page(route) + "?token=" + token;
 	}

@@ -28,7 +28,8 @@ final class CodeChecks {
 		FieldErrors errors = new FieldErrors();
 		if (errors.require("method", "Method", method)
 				&& !List.of(SecondFactors.TOTP, SecondFactors.RECOVERY_CODE).contains(method)) {
-			errors.add("method", "Method must be \"totp\" or \"recovery_code\".");
+			errors.add("method", "Method must be \"totp\" or \"recovery_code\"; with a passkey, sign in with it instead "
+					+ "(the passkey log-in counts as both factors).");
 		}
 		if (errors.require("code", "Code", code) && code.length() > maxLength) {
 			errors.add("code", "Code is longer than " + maxLength + " characters.");

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mail.Notices;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
@@ -48,6 +49,8 @@ public class MfaLogInController {
 
 	private final SecurityEvents events;
 
+	private final SignInNotices signInNotices;
+
 	/**
 	 * Creates the controller.
 	 * @param twoStep the pending log-ins
@@ -57,9 +60,11 @@ public class MfaLogInController {
 	 * @param throttle limits failed attempts per account and per client address
 	 * @param notices mails the account when a recovery code is used
 	 * @param events publishes the audit trail
+	 * @param signInNotices mails the account about a sign-in from a new browser
 	 */
 	public MfaLogInController(TwoStepLogIn twoStep, TotpFactors totp, RecoveryCodes recoveryCodes,
-			UserAccounts accounts, LoginThrottle throttle, Notices notices, SecurityEvents events) {
+			UserAccounts accounts, LoginThrottle throttle, Notices notices, SecurityEvents events,
+			SignInNotices signInNotices) {
 		this.twoStep = twoStep;
 		this.totp = totp;
 		this.recoveryCodes = recoveryCodes;
@@ -67,6 +72,7 @@ public class MfaLogInController {
 		this.throttle = throttle;
 		this.notices = notices;
 		this.events = events;
+		this.signInNotices = signInNotices;
 	}
 
 	/**
@@ -105,6 +111,7 @@ public class MfaLogInController {
 			}
 		}
 		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null);
+		this.signInNotices.signedIn(user, request, response);
 		return new Verified(UserView.of(user), token.getToken());
 	}
 

@@ -49,7 +49,7 @@ public final class MfaRequiredEntryPoint implements AuthenticationEntryPoint {
 		if (this.twoStep.pending(request).isPresent()) {
 			this.writer.write(response, Problems.of(ProblemCode.MFA_REQUIRED,
 					"Your password was right; finish logging in with a code from your authenticator app or a "
-							+ "recovery code: POST " + this.verifyPath + "."));
+							+ "recovery code (POST " + this.verifyPath + "), or sign in with a passkey."));
 			return;
 		}
 		this.delegate.commence(request, response, authException);

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.mail.Notices;
+import dev.spaauth.mfa.SecondFactors;
+import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
@@ -51,6 +53,10 @@ public class PasskeyController {
 
 	private final SecurityEvents events;
 
+	private final TwoStepLogIn twoStep;
+
+	private final SecondFactors secondFactors;
+
 	/**
 	 * Creates the controller.
 	 * @param passkeys the ceremonies
@@ -58,14 +64,18 @@ public class PasskeyController {
 	 * @param reauthentication requires a fresh session for changes
 	 * @param notices mails the account
 	 * @param events publishes the audit trail
+	 * @param twoStep keeps the session's record of the second-factor methods
+	 * @param secondFactors the account's second-factor methods
 	 */
 	public PasskeyController(Passkeys passkeys, PasskeyCredentials credentials, Reauthentication reauthentication,
-			Notices notices, SecurityEvents events) {
+			Notices notices, SecurityEvents events, TwoStepLogIn twoStep, SecondFactors secondFactors) {
 		this.passkeys = passkeys;
 		this.credentials = credentials;
 		this.reauthentication = reauthentication;
 		this.notices = notices;
 		this.events = events;
+		this.twoStep = twoStep;
+		this.secondFactors = secondFactors;
 	}
 
 	/**
@@ -111,6 +121,7 @@ public class PasskeyController {
 		String label = label(body.label(), errors);
 		errors.throwIfAny();
 		PasskeyCredentials.Passkey passkey = this.passkeys.register(user, body.credential(), label, request);
+		this.twoStep.rememberMethods(request.getSession(false), this.secondFactors.methods(user.getId()));
 		this.notices.passkeyAdded(user.getEmail(), passkey.label());
 		this.events.publish(SecurityEvent.Type.FACTOR_ADDED, request, user.getUsername(), "webauthn");
 		return passkey;
@@ -151,6 +162,7 @@ public class PasskeyController {
 		if (!this.credentials.delete(user.getId(), id)) {
 			throw notFound();
 		}
+		this.twoStep.rememberMethods(request.getSession(false), this.secondFactors.methods(user.getId()));
 		this.notices.passkeyRemoved(user.getEmail(), passkey.label());
 		this.events.publish(SecurityEvent.Type.FACTOR_REMOVED, request, user.getUsername(), "webauthn");
 	}

@@ -118,6 +118,24 @@ public class PasskeyCredentials implements UserCredentialRepository {
 	}
 
 	/**
+	 * Deletes every passkey of an account.
+	 * @param userId the account's id
+	 */
+	public void deleteAll(long userId) {
+		this.jdbc.sql("DELETE FROM spa_auth.passkeys WHERE user_id = ?").param(userId).update();
+	}
+
+	/**
+	 * Tells whether an account has a passkey.
+	 * @param userId the account's id
+	 * @return whether it has at least one
+	 */
+	public boolean hasAny(long userId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.passkeys WHERE user_id = ?").param(userId).query(Long.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Finds one of an account's passkeys.
 	 * @param userId the account's id
 	 * @param id the passkey's id (its base64url credential id)

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.passkey.PasskeyCeremonies.Purpose;
@@ -58,6 +59,8 @@ public class PasskeyLogInController {
 
 	private final SecurityEvents events;
 
+	private final SignInNotices signInNotices;
+
 	/**
 	 * Creates the controller.
 	 * @param passkeys the ceremonies
@@ -67,9 +70,11 @@ public class PasskeyLogInController {
 	 * @param secondFactors the account's second-factor methods
 	 * @param throttle limits failed attempts per client address (and per account for re-authentication)
 	 * @param events publishes the audit trail
+	 * @param signInNotices mails the account about a sign-in from a new browser
 	 */
 	public PasskeyLogInController(Passkeys passkeys, SessionLifecycle sessions, Reauthentication reauthentication,
-			TwoStepLogIn twoStep, SecondFactors secondFactors, LoginThrottle throttle, SecurityEvents events) {
+			TwoStepLogIn twoStep, SecondFactors secondFactors, LoginThrottle throttle, SecurityEvents events,
+			SignInNotices signInNotices) {
 		this.passkeys = passkeys;
 		this.sessions = sessions;
 		this.reauthentication = reauthentication;
@@ -77,6 +82,7 @@ public class PasskeyLogInController {
 		this.secondFactors = secondFactors;
 		this.throttle = throttle;
 		this.events = events;
+		this.signInNotices = signInNotices;
 	}
 
 	/**
@@ -116,6 +122,7 @@ public class PasskeyLogInController {
 				request, response);
 		this.twoStep.rememberMethods(request.getSession(false), this.secondFactors.methods(user.getId()));
 		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null);
+		this.signInNotices.signedIn(user, request, response);
 		return new SignedIn(UserView.of(user), token.getToken());
 	}
 

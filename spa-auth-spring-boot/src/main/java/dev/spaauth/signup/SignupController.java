@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.device.SignInNotices;
 import dev.spaauth.login.AuthResponses;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
@@ -40,6 +41,8 @@ public class SignupController {
 
 	private final LoginThrottle throttle;
 
+	private final SignInNotices signInNotices;
+
 	private final SecurityEvents events;
 
 	/**
@@ -48,12 +51,15 @@ public class SignupController {
 	 * @param sessions starts the session of the new account
 	 * @param throttle limits attempts per client address
 	 * @param events publishes the audit trail
+	 * @param signInNotices records the browser the account was created from
 	 */
-	public SignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle, SecurityEvents events) {
+	public SignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle, SecurityEvents events,
+			SignInNotices signInNotices) {
 		this.signup = signup;
 		this.sessions = sessions;
 		this.throttle = throttle;
 		this.events = events;
+		this.signInNotices = signInNotices;
 	}
 
 	/**
@@ -80,6 +86,7 @@ public class SignupController {
 		CsrfToken token = this.sessions.logIn(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities),
 				request, response);
 		this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), null);
+		this.signInNotices.signedUp(user, request, response);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}
 

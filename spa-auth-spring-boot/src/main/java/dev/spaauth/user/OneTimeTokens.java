@@ -31,7 +31,10 @@ public class OneTimeTokens {
 		PASSWORD_RESET,
 
 		/** An email change, sent to the new address. */
-		EMAIL_CHANGE
+		EMAIL_CHANGE,
+
+		/** The "this wasn't me" link of a new-device sign-in notice. */
+		SIGN_IN_REPORT
 
 	}
 

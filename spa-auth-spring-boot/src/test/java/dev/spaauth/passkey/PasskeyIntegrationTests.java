@@ -98,17 +98,24 @@ class PasskeyIntegrationTests extends AccountProtectionSupport {
 	}
 
 	@Test
-	void aPasskeySignInCountsAsBothFactorsForAnAccountWithAnAuthenticatorApp() {
-		newUser(this.browser);
+	void aPasskeySignInCountsAsBothFactorsAndCompletesAWaitingLogIn() {
+		String username = newUser(this.browser);
 		Authenticator.enrol(this.browser, PASSWORD);
 		SoftwarePasskey passkey = register(this.browser);
 		ApiClient laptop = new ApiClient(this.port);
-		String token = laptop.csrf();
+		Response pending = laptop.login(username, PASSWORD);
+		assertThat(pending.json().get("methods").toString()).isEqualTo("[\"totp\",\"webauthn\",\"recovery_code\"]");
+		String pendingSession = laptop.cookies().get("__Host-SESSION");
+		String token = pending.json().get("csrfToken").asString();
 
 		Response signedIn = signIn(laptop, token, passkey.get(options(laptop, token), origin()));
 
+		assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
 		assertThat(signedIn.json().has("mfaRequired")).isFalse();
+		assertThat(laptop.cookies().get("__Host-SESSION")).isNotEqualTo(pendingSession);
+		assertThat(sessionStored(pendingSession)).isFalse();
 		assertThat(laptop.get("/api/things").send().status()).isEqualTo(200);
+		assertThat(laptop.get("/api/auth/session").send().json().get("factors").toString()).isEqualTo("[\"webauthn\"]");
 	}
 
 	@Test
