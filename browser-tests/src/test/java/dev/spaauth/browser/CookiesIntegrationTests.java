@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The session and CSRF cookies as Chromium stores them (Playwright's cookie API), in every
- * deployment shape: on the API's host only, Secure, the session cookie HttpOnly and out of
- * JavaScript's reach, SameSite Lax where the SPA and the API are on one site and None where they
+ * The session, CSRF and device cookies as Chromium stores them (Playwright's cookie API), in every
+ * deployment shape: on the API's host only, Secure, the session and device cookies HttpOnly and out
+ * of JavaScript's reach, SameSite Lax where the SPA and the API are on one site and None where they
  * are not.
  */
 @ExtendWith(BrowserSuiteExtension.class)
@@ -46,6 +46,15 @@ class CookiesIntegrationTests {
 			assertThat(csrf.path).isEqualTo("/");
 			assertThat(csrf.domain).as("host-only, on the API's host").isEqualTo(apiHost);
 
+			// The browser's device cookie (new-device notices): identifies the browser, never the account.
+			Cookie device = cookie(context, deployment, "__Host-DEVICE");
+			assertThat(device.httpOnly).isTrue();
+			assertThat(device.secure).isTrue();
+			assertThat(device.sameSite).isEqualTo(shape.expectedSameSite());
+			assertThat(device.domain).as("host-only, on the API's host").isEqualTo(apiHost);
+			assertThat(device.expires).as("kept for 400 days")
+				.isCloseTo(System.currentTimeMillis() / 1000.0 + 400 * 86400, org.assertj.core.data.Offset.offset(3600.0));
+
 			// Every cookie the browser holds is the API's (none on the SPA's host in shapes 3 and 4).
 			assertThat(context.cookies()).extracting((cookie) -> cookie.domain).containsOnly(apiHost);
 			assertThat(spa.documentCookie()).doesNotContain("__Host-SESSION").doesNotContain(session.value);
@@ -56,7 +65,8 @@ class CookiesIntegrationTests {
 			spa.logOut();
 			spa.expectLogInForm();
 			assertThat(context.cookies(deployment.apiUrl("/"))).extracting((cookie) -> cookie.name)
-				.containsExactly("XSRF-TOKEN");
+				.as("no session cookie after log-out; the device cookie stays, so this browser is not new next time")
+				.containsExactlyInAnyOrder("XSRF-TOKEN", "__Host-DEVICE");
 			assertThat(cookie(context, deployment, "XSRF-TOKEN").value).as("rotated at log-out")
 				.isNotEqualTo(csrf.value);
 		}

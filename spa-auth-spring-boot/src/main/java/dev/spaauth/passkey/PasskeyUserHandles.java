@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
@@ -44,10 +45,19 @@ public class PasskeyUserHandles implements PublicKeyCredentialUserEntityReposito
 		if (entity != null) {
 			return entity;
 		}
-		this.jdbc.sql("INSERT INTO spa_auth.passkey_user_handles (user_id, user_handle) VALUES (?, ?)")
-			.params(user.getId(), Bytes.random().toBase64UrlString())
-			.update();
-		return findByUsername(user.getUsername());
+		try {
+			this.jdbc.sql("INSERT INTO spa_auth.passkey_user_handles (user_id, user_handle) VALUES (?, ?)")
+				.params(user.getId(), Bytes.random().toBase64UrlString())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Another request of the same account made it first: use that one.
+		}
+		PublicKeyCredentialUserEntity made = findByUsername(user.getUsername());
+		if (made == null) {
+			throw new IllegalStateException("The account " + user.getId() + " has no user handle after making one");
+		}
+		return made;
 	}
 
 	/**
