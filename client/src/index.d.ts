@@ -97,6 +97,14 @@ export function createClient(options?: ClientOptions): {
      */
     resetPassword: (input: ResetPasswordInput, options?: RequestOptions) => Promise<void>;
     /**
+     * `DELETE {basePath}/account`: deletes the signed-in user's account and everything stored with it;
+     * every session ends (the fresh anonymous CSRF token is stored). Needs a fresh session (see
+     * `onReauthenticationRequired`).
+     * @param {RequestOptions} [options]
+     * @returns {Promise<LogoutResponse>}
+     */
+    deleteAccount: (options?: RequestOptions) => Promise<LogoutResponse>;
+    /**
      * `POST {basePath}/sign-in-report` with the token of a "New sign-in" mail's "this wasn't me" link:
      * every session of the account ends (this one too; the fresh anonymous CSRF token is stored), its
      * passkeys are removed and its password stops working until it is reset. Rejects with 400

@@ -221,6 +221,7 @@ describe('signal', () => {
 			revokeSession: ['h1'],
 			revokeOtherSessions: [],
 			reportSignIn: ['tok'],
+			deleteAccount: [],
 			request: ['GET', '/api/notes', undefined],
 		};
 		const mfaCalls = {

@@ -76,6 +76,7 @@ assertType<
 	| 'revokeSession'
 	| 'revokeOtherSessions'
 	| 'reportSignIn'
+	| 'deleteAccount'
 	| 'mfa'
 	| 'passkey'
 	| 'request'

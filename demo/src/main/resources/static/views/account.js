@@ -5,6 +5,7 @@ import { resetEmailForm } from './account-email.js';
 import { resetSessions, loadSessions } from './account-sessions.js';
 import { resetMfa, loadMfa } from './account-mfa.js';
 import { resetPasskeys, loadPasskeys } from './account-passkeys.js';
+import { resetDeleteAccount } from './account-delete.js';
 
 const view = document.getElementById('account-view');
 const heading = document.getElementById('account-heading');
@@ -20,6 +21,7 @@ export function enterAccount(section) {
 	resetSessions();
 	resetMfa();
 	resetPasskeys();
+	resetDeleteAccount();
 	showScreen(view, 'Account settings · Notes');
 	loadSessions();
 	loadMfa();

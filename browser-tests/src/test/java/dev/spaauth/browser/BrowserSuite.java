@@ -229,6 +229,22 @@ final class BrowserSuite implements AutoCloseable {
 		return "https://" + host + ":" + port;
 	}
 
+	/**
+	 * Counts the rows of a table of the shape's backend database that match a condition, to see what
+	 * the store holds (or no longer holds) after a flow in the browser.
+	 * @param shape the shape, whose backend must have started
+	 * @param sql a {@code SELECT COUNT(*)} with one parameter
+	 * @param parameter the parameter
+	 * @return the count
+	 */
+	synchronized long count(Shape shape, String sql, Object parameter) {
+		return org.springframework.jdbc.core.simple.JdbcClient.create(this.backends.get(shape).getBean(javax.sql.DataSource.class))
+			.sql(sql)
+			.param(parameter)
+			.query(Long.class)
+			.single();
+	}
+
 	/** The shape, its backend started if it was not yet. */
 	synchronized Deployment deployment(Shape shape) {
 		this.backends.computeIfAbsent(shape, this::startBackend);

@@ -92,7 +92,10 @@ public record SecurityEvent(Type type, @Nullable String username, String address
 		NEW_DEVICE_SIGN_IN,
 
 		/** The owner followed a notice's "this wasn't me" link: sessions ended, password locked. */
-		SIGN_IN_REPORTED
+		SIGN_IN_REPORTED,
+
+		/** The owner deleted the account; every session ended. */
+		ACCOUNT_DELETED
 
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.spaauth.account.AccountDeletionController;
 import dev.spaauth.account.AccountWork;
 import dev.spaauth.account.EmailChangeController;
 import dev.spaauth.account.EmailChangeService;
@@ -137,6 +138,15 @@ class SpaAuthEndpointsConfiguration {
 			Notices notices, SecurityEvents events, SpaAuthProperties properties, AccountWork work) {
 		return new PasswordResetService(accounts, tokens, policy, encoder, userSessions, throttle, notices, events,
 				properties.tokens().passwordResetLifetime(), work);
+	}
+
+	@Bean
+	AccountDeletionController spaAuthAccountDeletionController(Reauthentication reauthentication,
+			UserAccounts accounts, UserSessions userSessions, SessionLifecycle sessions,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher publisher, Notices notices,
+			SecurityEvents events) {
+		return new AccountDeletionController(reauthentication, accounts, userSessions, sessions,
+				new TransactionTemplate(transactionManager), publisher, notices, events);
 	}
 
 	@Bean

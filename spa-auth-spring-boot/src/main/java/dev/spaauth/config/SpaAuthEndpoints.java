@@ -22,7 +22,7 @@ public final class SpaAuthEndpoints {
 
 	/** Endpoints under the base path that need an authenticated session; every other one is open. */
 	private static final List<String> NEEDING_SESSION = List.of("/reauthenticate", "/password", "/email",
-			"/sessions", "/sessions/**", "/mfa", "/mfa/**", "/passkeys", "/passkeys/**", "/reauthenticate/**");
+			"/sessions", "/sessions/**", "/mfa", "/mfa/**", "/passkeys", "/passkeys/**", "/reauthenticate/**", "/account");
 
 	private final String basePath;
 
@@ -77,7 +77,7 @@ public final class SpaAuthEndpoints {
 
 	/**
 	 * Matches the endpoints that need an authenticated session: re-authentication, password and
-	 * email change, the session list, the second factors and the passkeys.
+	 * email change, the session list, the second factors, the passkeys and the account's deletion.
 	 * @return the matcher
 	 */
 	public RequestMatcher needingSession() {

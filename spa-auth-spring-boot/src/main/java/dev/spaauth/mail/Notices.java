@@ -203,6 +203,17 @@ public final class Notices {
 						+ "\nThen check your authenticator app, passkeys and email address at " + page("security") + "."));
 	}
 
+	/**
+	 * Tells the address of a deleted account that it is gone.
+	 * @param to the deleted account's address
+	 */
+	public void accountDeleted(String to) {
+		send(new Mail(to, "Your account was deleted",
+				"Your account and everything stored with it were deleted, and every session was signed out. "
+						+ "This address gets no more mail from us.\n\nIf this was not you, someone had your password and "
+						+ "a signed-in session: contact the site's support."));
+	}
+
 	private String link(String route, String token) {
 		return page(route) + "?token=" + token;
 	}

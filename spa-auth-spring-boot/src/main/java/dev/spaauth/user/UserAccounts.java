@@ -150,6 +150,17 @@ public class UserAccounts {
 	}
 
 	/**
+	 * Deletes an account and, through the schema's cascades, everything spa-auth keeps for it: roles,
+	 * mailed tokens, second factors, recovery codes, passkeys and known browsers. Its sessions live in
+	 * the session store and are ended by the caller.
+	 * @param id the account's id
+	 * @return whether it existed
+	 */
+	public boolean delete(long id) {
+		return this.jdbc.sql("DELETE FROM spa_auth.users WHERE id = ?").param(id).update() == 1;
+	}
+
+	/**
 	 * Returns whether a username is taken, ignoring case.
 	 * @param username the username as typed
 	 * @return whether an account has it

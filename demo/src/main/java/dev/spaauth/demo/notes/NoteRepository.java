@@ -7,10 +7,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import dev.spaauth.user.AccountDeletedEvent;
 
 /** Stores notes; every query is scoped to one owner, so no user reaches another's notes. */
 @Repository
@@ -43,6 +46,15 @@ class NoteRepository {
 
 	boolean delete(long ownerId, long id) {
 		return this.jdbc.sql("DELETE FROM notes WHERE id = ? AND owner_id = ?").params(id, ownerId).update() > 0;
+	}
+
+	/**
+	 * Deletes every note of an account that is being deleted, in the deletion's transaction (the
+	 * schema's cascade would too; the demo shows what an application without one does).
+	 */
+	@EventListener
+	void accountDeleted(AccountDeletedEvent event) {
+		this.jdbc.sql("DELETE FROM notes WHERE owner_id = ?").param(event.user().getId()).update();
 	}
 
 }
