@@ -107,7 +107,8 @@ public class MfaLogInController {
 			this.notices.recoveryCodeUsed(user.getEmail(), left);
 			this.events.publish(SecurityEvent.Type.RECOVERY_CODE_USED, request, user.getUsername(), null);
 			if (left == 0) {
-				this.twoStep.rememberMethods(request.getSession(false), java.util.List.of(SecondFactors.TOTP));
+				this.twoStep.rememberMethods(request.getSession(false),
+						pending.methods().stream().filter((m) -> !SecondFactors.RECOVERY_CODE.equals(m)).toList());
 			}
 		}
 		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null);

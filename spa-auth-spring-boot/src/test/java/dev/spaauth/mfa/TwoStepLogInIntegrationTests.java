@@ -144,6 +144,32 @@ class TwoStepLogInIntegrationTests extends AccountProtectionSupport {
 	}
 
 	@Test
+	void afterTheLastRecoveryCodeTheOtherWaysThroughTheSecondStepRemain() {
+		String username = newUser(this.browser);
+		Authenticator app = Authenticator.enrol(this.browser, PASSWORD);
+		String token = reauthenticate(this.browser);
+		tools.jackson.databind.JsonNode options = this.browser.post("/api/auth/passkeys/registration-options")
+			.csrf(token)
+			.send()
+			.json();
+		assertThat(this.browser.post("/api/auth/passkeys")
+			.csrf(token)
+			.json(Map.of("credential",
+					new dev.spaauth.testapp.SoftwarePasskey().create(options, "http://localhost:" + this.port)))
+			.send()
+			.status()).isEqualTo(201);
+		ApiClient client = null;
+		for (String code : app.recoveryCodes()) {
+			client = new ApiClient(this.port);
+			String pending = client.login(username, PASSWORD).json().get("csrfToken").asString();
+			assertThat(Authenticator.verify(client, pending, "recovery_code", code).status()).isEqualTo(200);
+		}
+
+		assertThat(texts(client.get("/api/auth/session").send(), "methods")).containsExactly("totp", "webauthn");
+		assertThat(texts(new ApiClient(this.port).login(username, PASSWORD), "methods")).containsExactly("totp", "webauthn");
+	}
+
+	@Test
 	void pendingLogInEndsAfterItsTimeout() {
 		String username = newUser(this.browser);
 		Authenticator app = Authenticator.enrol(this.browser, PASSWORD);
