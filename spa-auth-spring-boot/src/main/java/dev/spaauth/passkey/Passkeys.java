@@ -88,14 +88,8 @@ public class Passkeys {
 	public JsonNode registrationOptions(SpaAuthUser user, HttpServletRequest request) {
 		PublicKeyCredentialUserEntity entity = this.handles.findOrCreate(user);
 		Bytes challenge = this.ceremonies.start(Purpose.REGISTER, user.getId());
-		List<PublicKeyCredentialDescriptor> existing = this.credentials.findByUserId(entity.getId())
-			.stream()
-			.map((record) -> PublicKeyCredentialDescriptor.builder()
-				.id(record.getCredentialId())
-				.transports(record.getTransports())
-				.build())
-			.toList();
-		return this.json.write(creationOptions(challenge, entity, this.relyingParty.forRequest(request), existing));
+		return this.json.write(creationOptions(challenge, entity, this.relyingParty.forRequest(request),
+				descriptors(entity.getId())));
 	}
 
 	/**
@@ -134,18 +128,8 @@ public class Passkeys {
 	public JsonNode requestOptions(Purpose purpose, @Nullable SpaAuthUser user,
 			HttpServletRequest request) {
 		Bytes challenge = this.ceremonies.start(purpose, (user != null) ? user.getId() : null);
-		List<PublicKeyCredentialDescriptor> allowed = List.of();
-		if (user != null) {
-			PublicKeyCredentialUserEntity entity = this.handles.findByUsername(user.getUsername());
-			allowed = (entity == null) ? List.of()
-					: this.credentials.findByUserId(entity.getId())
-						.stream()
-						.map((record) -> PublicKeyCredentialDescriptor.builder()
-							.id(record.getCredentialId())
-							.transports(record.getTransports())
-							.build())
-						.toList();
-		}
+		PublicKeyCredentialUserEntity entity = (user != null) ? this.handles.findByUsername(user.getUsername()) : null;
+		List<PublicKeyCredentialDescriptor> allowed = (entity != null) ? descriptors(entity.getId()) : List.of();
 		return this.json.write(requestOptions(challenge, this.relyingParty.forRequest(request), allowed));
 	}
 
@@ -171,6 +155,17 @@ public class Passkeys {
 			throw new PasskeyRejectedException("This passkey belongs to another account. Use one of yours.");
 		}
 		return user;
+	}
+
+	/** The descriptors of an account's passkeys, to exclude at registration or allow at re-authentication. */
+	private List<PublicKeyCredentialDescriptor> descriptors(Bytes userHandle) {
+		return this.credentials.findByUserId(userHandle)
+			.stream()
+			.map((record) -> PublicKeyCredentialDescriptor.builder()
+				.id(record.getCredentialId())
+				.transports(record.getTransports())
+				.build())
+			.toList();
 	}
 
 	private Webauthn4JRelyingPartyOperations operations(RelyingParty.Settings rp) {
