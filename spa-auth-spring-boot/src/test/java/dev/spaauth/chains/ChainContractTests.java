@@ -157,6 +157,23 @@ abstract class ChainContractTests {
 	}
 
 	@Test
+	void aLogInWaitingForItsSecondFactorPassesNoneOfTheApplicationsRules() {
+		String username = newUser();
+		this.roles.grant(this.accounts.findByUsername(username).orElseThrow().getId(), "ADMIN");
+		this.browser.login(username, PASSWORD);
+		dev.spaauth.testapp.Authenticator.enrol(this.browser, PASSWORD);
+		ApiClient other = new ApiClient(this.port);
+		assertThat(other.login(username, PASSWORD).json().get("mfaRequired").asBoolean()).isTrue();
+
+		for (String path : new String[] { "/api/hello", "/api/admin/stats", "/api/auth/sessions" }) {
+			Response refused = other.get(path).send();
+			assertThat(refused.status()).as(path).isEqualTo(401);
+			assertThat(refused.json().get("code").asString()).as(path).isEqualTo("mfa_required");
+		}
+		assertThat(other.get("/api/public/ping").send().status()).isEqualTo(200);
+	}
+
+	@Test
 	void endpointsNeedingASessionAnswer401WithoutOne() {
 		Response response = this.browser.post("/api/auth/reauthenticate")
 			.csrf(this.browser.csrf())
