@@ -248,6 +248,71 @@ export function createClient(options?: ClientOptions): {
      * Resolves to the parsed JSON body, or `undefined` for 204 and other empty bodies.
      */
     request: <T = unknown>(method: string, path: string, body?: unknown, options?: RequestOptions) => Promise<T>;
+    /**
+     * Sign-in with providers (OpenID Connect, GitHub) through the API: the browser leaves for the
+     * provider and comes back to `returnTo` with `authCode` or `authError`; `completeRedirect()` on
+     * the page it comes back to finishes. No token of the provider reaches the page.
+     */
+    provider: {
+        /**
+         * `GET {basePath}/providers`: the configured providers, by name.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<ProviderInfo[]>}
+         */
+        list: (options?: RequestOptions) => Promise<ProviderInfo[]>;
+        /**
+         * Leaves for the provider to sign in (or create an account from a verified email address).
+         * The returned promise never settles: the page unloads.
+         * @param {string} id A provider id from `list()`.
+         * @param {ProviderStartOptions} [startOptions]
+         * @returns {Promise<never>}
+         */
+        signIn: (id: string, startOptions?: ProviderStartOptions) => Promise<never>;
+        /**
+         * Leaves for the provider to connect it to the signed-in account. Re-authenticate first: finishing
+         * needs a fresh session (403 `reauthentication_required`, and the flow must start again).
+         * @param {string} id
+         * @param {ProviderStartOptions} [startOptions]
+         * @returns {Promise<never>}
+         */
+        link: (id: string, startOptions?: ProviderStartOptions) => Promise<never>;
+        /**
+         * Leaves for the provider to confirm it's you with an identity connected to the account (for an
+         * account without a password); finishing makes the session fresh.
+         * @param {string} id
+         * @param {ProviderStartOptions} [startOptions]
+         * @returns {Promise<never>}
+         */
+        reauthenticate: (id: string, startOptions?: ProviderStartOptions) => Promise<never>;
+        /**
+         * Call once when the page loads. When the URL carries `authCode` or `authError` from a provider
+         * flow, removes them from the address bar (`history.replaceState`) and, for a code, finishes with
+         * `POST {basePath}/oauth2/finish` and the verifier kept at the start (the session and CSRF token
+         * are set as by `login()`). Resolves to `null` when the URL has neither; otherwise to the flow's
+         * intent with `error` (a problem code such as `account_exists`) or `result` (for `sign_in` the
+         * log-in answer, possibly `mfaRequired`). A finish the API refuses resolves with its problem
+         * code in `error` (`invalid_sign_in_code`, `reauthentication_required`, `identity_in_use`, ...)
+         * and the `HTTPError` in `problem`; only network failures and timeouts reject.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<ProviderCompletion | null>}
+         */
+        completeRedirect: (options?: RequestOptions) => Promise<ProviderCompletion | null>;
+        /**
+         * `GET {basePath}/identities`: the signed-in account's connected providers, and whether it has a
+         * password.
+         * @param {RequestOptions} [options]
+         * @returns {Promise<IdentitiesResponse>}
+         */
+        identities: (options?: RequestOptions) => Promise<IdentitiesResponse>;
+        /**
+         * `DELETE {basePath}/identities/{id}`: disconnects a provider. Needs a fresh session; rejects with
+         * 409 `last_sign_in_method` when it is the account's only way to sign in, 404 `not_found`.
+         * @param {number} id
+         * @param {RequestOptions} [options]
+         * @returns {Promise<IdentitiesResponse>}
+         */
+        unlink: (id: number, options?: RequestOptions) => Promise<IdentitiesResponse>;
+    };
 };
 /** Header name used until `{basePath}/csrf` names another. */
 export const DEFAULT_CSRF_HEADER: "X-XSRF-TOKEN";
@@ -678,6 +743,84 @@ export type PasskeysResponse = {
      * Oldest first.
      */
     passkeys: PasskeyInfo[];
+};
+/**
+ * What a provider flow is for.
+ */
+export type ProviderIntent = "sign_in" | "link" | "reauthenticate";
+/**
+ * A configured provider.
+ */
+export type ProviderInfo = {
+    /**
+     * For `provider.signIn(id)`.
+     */
+    id: string;
+    /**
+     * To show, such as `GitHub`.
+     */
+    name: string;
+};
+/**
+ * Options of `provider.signIn()`, `link()` and `reauthenticate()`.
+ */
+export type ProviderStartOptions = {
+    /**
+     * The SPA URL to come back to (default: the current URL); its origin must be the API's or an allowed origin.
+     */
+    returnTo?: string | undefined;
+};
+/**
+ * What `provider.completeRedirect()` found.
+ */
+export type ProviderCompletion = {
+    intent: ProviderIntent;
+    /**
+     * The provider id, when this tab started the flow.
+     */
+    provider: string | null;
+    /**
+     * A problem code: `cancelled`, `provider_error`, `state_mismatch`, `email_not_verified`, `account_exists`, `invalid_sign_in_code`.
+     */
+    error?: string | undefined;
+    /**
+     * When the API refused the finish: its error.
+     */
+    problem?: HTTPError | undefined;
+    /**
+     * The finish answer: for `sign_in` an `AuthResponse` or `MfaRequiredResponse`; for `link` `{ linked, identities }`; for `reauthenticate` a `ReauthenticateResponse`.
+     */
+    result?: any;
+};
+/**
+ * A provider identity connected to the account.
+ */
+export type LinkedIdentity = {
+    /**
+     * For `provider.unlink(id)`.
+     */
+    id: number;
+    provider: string;
+    providerName: string;
+    email: string | null;
+    /**
+     * ISO-8601 instant.
+     */
+    linkedAt: string;
+    /**
+     * ISO-8601 instant.
+     */
+    lastUsedAt: string | null;
+};
+/**
+ * Body of `provider.identities()` and `provider.unlink()`.
+ */
+export type IdentitiesResponse = {
+    identities: LinkedIdentity[];
+    /**
+     * Whether the account has a password its owner chose.
+     */
+    hasPassword: boolean;
 };
 export type WebAuthnCredentials = import("./webauthn.js").WebAuthnCredentials;
 /**

@@ -14,7 +14,7 @@ import { HTTPError } from './errors/HTTPError.js';
 import { NetworkError } from './errors/NetworkError.js';
 import { TimeoutError } from './errors/TimeoutError.js';
 
-import { runCeremony } from './webauthn.js';
+import { runCeremony, toBase64url } from './webauthn.js';
 export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
 export { fromBase64url, toBase64url, creationOptionsFromJSON, requestOptionsFromJSON, credentialToJSON } from './webauthn.js';
 
@@ -515,6 +515,29 @@ export function createClient(options = {}) {
 		}
 	}
 
+	/** Where a provider flow keeps its verifier between leaving the page and coming back. */
+	const PROVIDER_FLOW_KEY = 'spa-auth:provider-flow';
+
+	/**
+	 * Starts a flow through a provider: a new verifier in `sessionStorage`, then a top-level
+	 * navigation to `{baseUrl}{basePath}/oauth2/{id}` with its S256 challenge.
+	 * @param {string} id
+	 * @param {ProviderIntent} intent
+	 * @param {ProviderStartOptions | undefined} startOptions
+	 * @returns {Promise<never>}
+	 */
+	async function startProviderFlow(id, intent, startOptions) {
+		const returnTo = startOptions?.returnTo ?? globalThis.location.href;
+		const random = new Uint8Array(32);
+		globalThis.crypto.getRandomValues(random);
+		const verifier = toBase64url(random);
+		const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+		globalThis.sessionStorage.setItem(PROVIDER_FLOW_KEY, JSON.stringify({ verifier, intent, provider: id }));
+		const query = new URLSearchParams({ returnTo, challenge: toBase64url(digest), intent });
+		globalThis.location.assign(`${base}${authPath}/oauth2/${encodeURIComponent(id)}?${query}`);
+		return new Promise(() => {});
+	}
+
 	return {
 		/**
 		 * `GET {basePath}/csrf`: fetches a CSRF token, remembers it and its header name, and returns the body.
@@ -785,6 +808,98 @@ export function createClient(options = {}) {
 		 * Resolves to the parsed JSON body, or `undefined` for 204 and other empty bodies.
 		 */
 		request,
+		/**
+		 * Sign-in with providers (OpenID Connect, GitHub) through the API: the browser leaves for the
+		 * provider and comes back to `returnTo` with `authCode` or `authError`; `completeRedirect()` on
+		 * the page it comes back to finishes. No token of the provider reaches the page.
+		 */
+		provider: {
+			/**
+			 * `GET {basePath}/providers`: the configured providers, by name.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<ProviderInfo[]>}
+			 */
+			list: (options) => request('GET', `${authPath}/providers`, undefined, options),
+			/**
+			 * Leaves for the provider to sign in (or create an account from a verified email address).
+			 * The returned promise never settles: the page unloads.
+			 * @param {string} id A provider id from `list()`.
+			 * @param {ProviderStartOptions} [startOptions]
+			 * @returns {Promise<never>}
+			 */
+			signIn: (id, startOptions) => startProviderFlow(id, 'sign_in', startOptions),
+			/**
+			 * Leaves for the provider to connect it to the signed-in account. Re-authenticate first: finishing
+			 * needs a fresh session (403 `reauthentication_required`, and the flow must start again).
+			 * @param {string} id
+			 * @param {ProviderStartOptions} [startOptions]
+			 * @returns {Promise<never>}
+			 */
+			link: (id, startOptions) => startProviderFlow(id, 'link', startOptions),
+			/**
+			 * Leaves for the provider to confirm it's you with an identity connected to the account (for an
+			 * account without a password); finishing makes the session fresh.
+			 * @param {string} id
+			 * @param {ProviderStartOptions} [startOptions]
+			 * @returns {Promise<never>}
+			 */
+			reauthenticate: (id, startOptions) => startProviderFlow(id, 'reauthenticate', startOptions),
+			/**
+			 * Call once when the page loads. When the URL carries `authCode` or `authError` from a provider
+			 * flow, removes them from the address bar (`history.replaceState`) and, for a code, finishes with
+			 * `POST {basePath}/oauth2/finish` and the verifier kept at the start (the session and CSRF token
+			 * are set as by `login()`). Resolves to `null` when the URL has neither; otherwise to the flow's
+			 * intent with `error` (a problem code such as `account_exists`) or `result` (for `sign_in` the
+			 * log-in answer, possibly `mfaRequired`). A finish the API refuses resolves with its problem
+			 * code in `error` (`invalid_sign_in_code`, `reauthentication_required`, `identity_in_use`, ...)
+			 * and the `HTTPError` in `problem`; only network failures and timeouts reject.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<ProviderCompletion | null>}
+			 */
+			completeRedirect: async (options) => {
+				const url = new URL(globalThis.location.href);
+				const code = url.searchParams.get('authCode');
+				const error = url.searchParams.get('authError');
+				if (code === null && error === null) return null;
+				url.searchParams.delete('authCode');
+				url.searchParams.delete('authError');
+				globalThis.history.replaceState(globalThis.history.state, '', url.toString());
+				const stored = globalThis.sessionStorage.getItem(PROVIDER_FLOW_KEY);
+				globalThis.sessionStorage.removeItem(PROVIDER_FLOW_KEY);
+				/** @type {{ verifier?: string, intent?: ProviderIntent, provider?: string }} */
+				const flow = stored === null ? {} : JSON.parse(stored);
+				const intent = flow.intent ?? 'sign_in';
+				if (error !== null || code === null) {
+					return { intent, provider: flow.provider ?? null, error: error ?? 'state_mismatch' };
+				}
+				if (flow.verifier === undefined) {
+					return { intent, provider: flow.provider ?? null, error: 'invalid_sign_in_code' };
+				}
+				try {
+					const result = await sendWithCsrf('POST', `${authPath}/oauth2/finish`, { code, verifier: flow.verifier },
+						callFor(options));
+					return { intent, provider: flow.provider ?? null, result };
+				} catch (error) {
+					if (!(error instanceof HTTPError) || error.code === undefined) throw error;
+					return { intent, provider: flow.provider ?? null, error: error.code, problem: error };
+				}
+			},
+			/**
+			 * `GET {basePath}/identities`: the signed-in account's connected providers, and whether it has a
+			 * password.
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<IdentitiesResponse>}
+			 */
+			identities: (options) => request('GET', `${authPath}/identities`, undefined, options),
+			/**
+			 * `DELETE {basePath}/identities/{id}`: disconnects a provider. Needs a fresh session; rejects with
+			 * 409 `last_sign_in_method` when it is the account's only way to sign in, 404 `not_found`.
+			 * @param {number} id
+			 * @param {RequestOptions} [options]
+			 * @returns {Promise<IdentitiesResponse>}
+			 */
+			unlink: (id, options) => request('DELETE', `${authPath}/identities/${encodeURIComponent(String(id))}`, undefined, options),
+		},
 	};
 }
 
@@ -1048,6 +1163,52 @@ export function createClient(options = {}) {
  * Body of `passkey.list()`.
  * @typedef {object} PasskeysResponse
  * @property {PasskeyInfo[]} passkeys Oldest first.
+ */
+
+/**
+ * What a provider flow is for.
+ * @typedef {'sign_in' | 'link' | 'reauthenticate'} ProviderIntent
+ */
+
+/**
+ * A configured provider.
+ * @typedef {object} ProviderInfo
+ * @property {string} id For `provider.signIn(id)`.
+ * @property {string} name To show, such as `GitHub`.
+ */
+
+/**
+ * Options of `provider.signIn()`, `link()` and `reauthenticate()`.
+ * @typedef {object} ProviderStartOptions
+ * @property {string} [returnTo] The SPA URL to come back to (default: the current URL); its origin must be the API's or an allowed origin.
+ */
+
+/**
+ * What `provider.completeRedirect()` found.
+ * @typedef {object} ProviderCompletion
+ * @property {ProviderIntent} intent
+ * @property {string | null} provider The provider id, when this tab started the flow.
+ * @property {string} [error] A problem code: `cancelled`, `provider_error`, `state_mismatch`, `email_not_verified`, `account_exists`, `invalid_sign_in_code`.
+ * @property {HTTPError} [problem] When the API refused the finish: its error.
+ * @property {any} [result] The finish answer: for `sign_in` an `AuthResponse` or `MfaRequiredResponse`; for `link` `{ linked, identities }`; for `reauthenticate` a `ReauthenticateResponse`.
+ */
+
+/**
+ * A provider identity connected to the account.
+ * @typedef {object} LinkedIdentity
+ * @property {number} id For `provider.unlink(id)`.
+ * @property {string} provider
+ * @property {string} providerName
+ * @property {string | null} email
+ * @property {string} linkedAt ISO-8601 instant.
+ * @property {string | null} lastUsedAt ISO-8601 instant.
+ */
+
+/**
+ * Body of `provider.identities()` and `provider.unlink()`.
+ * @typedef {object} IdentitiesResponse
+ * @property {LinkedIdentity[]} identities
+ * @property {boolean} hasPassword Whether the account has a password its owner chose.
  */
 
 /**

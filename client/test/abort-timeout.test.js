@@ -233,7 +233,13 @@ describe('signal', () => {
 			regenerateRecoveryCodes: [],
 		};
 		const passkeyCalls = { list: [], register: ['Laptop'], rename: ['id1', 'Phone'], remove: ['id1'], signIn: [], reauthenticate: [] };
-		assert.deepEqual([...Object.keys(calls), 'mfa', 'passkey'].sort(), Object.keys(client).sort(), 'every method is covered');
+		const providerCalls = { list: [], identities: [], unlink: [7] };
+		assert.deepEqual([...Object.keys(calls), 'mfa', 'passkey', 'provider'].sort(), Object.keys(client).sort(), 'every method is covered');
+		assert.deepEqual(
+			[...Object.keys(providerCalls), 'signIn', 'link', 'reauthenticate', 'completeRedirect'].sort(),
+			Object.keys(client.provider).sort(),
+			'every provider method is covered (the navigating ones in provider.test.js)',
+		);
 		assert.deepEqual(
 			[...Object.keys(passkeyCalls), 'isSupported'].sort(),
 			Object.keys(client.passkey).sort(),
@@ -246,6 +252,7 @@ describe('signal', () => {
 			...Object.entries(calls).map(([name, args]) => [name, client[name], args]),
 			...Object.entries(mfaCalls).map(([name, args]) => [`mfa.${name}`, client.mfa[name], args]),
 			...Object.entries(passkeyCalls).map(([name, args]) => [`passkey.${name}`, client.passkey[name], args]),
+			...Object.entries(providerCalls).map(([name, args]) => [`provider.${name}`, client.provider[name], args]),
 		];
 		for (const [name, method, args] of all) {
 			await assert.rejects(method(...args, { signal: controller.signal }), { message: 'stop' }, name);

@@ -79,6 +79,7 @@ assertType<
 	| 'deleteAccount'
 	| 'mfa'
 	| 'passkey'
+	| 'provider'
 	| 'request'
 >(true);
 assertType<

@@ -24,6 +24,8 @@ import { showForgot } from './views/forgot.js';
 import { showReset } from './views/reset.js';
 import { confirmEmail } from './views/confirm-email.js';
 import { showNotMe } from './views/not-me.js';
+import { loadProviders, completeProviderFlow, providerMessage } from './views/providers.js';
+import { reportProviderFlow } from './views/account-identities.js';
 
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 /** Routes that need a signed-in user: an anonymous visitor logs in first, then gets them. */
@@ -147,6 +149,13 @@ async function start() {
 		fetch: trackActivity,
 		onReauthenticationRequired: askPassword,
 	});
+	// Back from a provider (?authCode= or ?authError=): finish before asking for the session.
+	const [completion] = await Promise.all([completeProviderFlow(), loadProviders()]);
+	if (completion?.intent === 'sign_in' && completion.result?.mfaRequired) {
+		showMfa(completion.result.methods);
+		return;
+	}
+	if (completion && completion.intent !== 'sign_in') reportProviderFlow(completion);
 	let session;
 	try {
 		session = await app.client.session();
@@ -164,6 +173,9 @@ async function start() {
 		return;
 	}
 	await route();
+	if (!app.user && completion?.intent === 'sign_in' && completion.error) {
+		showAuth('login', { alert: providerMessage(completion.error, completion.provider) });
+	}
 }
 
 /** Every answer from the API (except a 401) pushes the idle deadline back; see views/expiry-banner.js. */

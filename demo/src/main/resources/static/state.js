@@ -6,6 +6,8 @@ export const app = {
 	client: undefined,
 	/** The signed-in user ({ id, username, email, roles }), or null. */
 	user: null,
+	/** The API's sign-in providers ([{ id, name }]), loaded at start-up; empty when it has none. */
+	providers: [],
 	/** Counts navigations, so that a slow answer for a screen the user has left is dropped. */
 	navigation: 0,
 	/** async (user): after a log-in or sign-up, the screen the address asks for. */

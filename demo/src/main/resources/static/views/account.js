@@ -6,6 +6,7 @@ import { resetSessions, loadSessions } from './account-sessions.js';
 import { resetMfa, loadMfa } from './account-mfa.js';
 import { resetPasskeys, loadPasskeys } from './account-passkeys.js';
 import { resetDeleteAccount } from './account-delete.js';
+import { resetIdentities, loadIdentities } from './account-identities.js';
 
 const view = document.getElementById('account-view');
 const heading = document.getElementById('account-heading');
@@ -22,9 +23,11 @@ export function enterAccount(section) {
 	resetMfa();
 	resetPasskeys();
 	resetDeleteAccount();
+	resetIdentities();
 	showScreen(view, 'Account settings · Notes');
 	loadSessions();
 	loadMfa();
 	loadPasskeys();
+	loadIdentities();
 	return section === 'security' ? securityHeading : heading;
 }

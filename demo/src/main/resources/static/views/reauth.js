@@ -13,6 +13,7 @@ const form = $('reauth-form');
 const alert = $('reauth-alert');
 const password = form.elements.namedItem('password');
 const passkeyButton = $('reauth-passkey');
+const providerButtons = $('reauth-providers');
 
 /** How many operations that may ask for the password are running; see sensitive(). */
 let sensitiveRunning = 0;
@@ -48,6 +49,7 @@ export function askPassword({ error, attempt }) {
 		resetForm(form, alert);
 		form.elements.namedItem('username').value = app.user?.username ?? '';
 		passkeyButton.hidden = !app.client.passkey.isSupported();
+		showConnectedProviders();
 		dialog.replaceChildren(form);
 		dialog.showModal();
 	}
@@ -64,6 +66,62 @@ export function askPassword({ error, attempt }) {
 		pendingPassword = resolve;
 	});
 }
+
+/**
+ * Makes sure the session is fresh before an operation that leaves the page (connecting a provider):
+ * "Confirm it's you" unless the session was confirmed in the last minute or so. Resolves to false
+ * when the user cancels.
+ */
+export async function confirmFirst() {
+	const session = await app.client.session();
+	const until = session.reauthenticatedUntil ? Date.parse(session.reauthenticatedUntil) : 0;
+	if (until - Date.now() > 60_000) return true;
+	return sensitive(async () => {
+		let error = null;
+		for (let attempt = 1; ; attempt++) {
+			const answer = await askPassword({ error, attempt });
+			if (answer === null) return false;
+			if (answer === true) return true;
+			try {
+				await app.client.reauthenticate(answer);
+				return true;
+			} catch (failure) {
+				if (!isProblem(failure, 'invalid_credentials')) throw failure;
+				error = failure;
+			}
+		}
+	});
+}
+
+/** "Use <provider>" for each provider connected to the account: confirms there, then comes back. */
+function showConnectedProviders() {
+	providerButtons.replaceChildren();
+	if (!app.providers?.length) return;
+	app.client.provider.identities().then(({ identities }) => {
+		const connected = new Set(identities.map((identity) => identity.provider));
+		providerButtons.replaceChildren(
+			...app.providers
+				.filter((provider) => connected.has(provider.id))
+				.map((provider) => {
+					const button = document.createElement('button');
+					button.type = 'button';
+					button.className = 'button ghost';
+					button.textContent = `Use ${provider.name}`;
+					button.dataset.provider = provider.id;
+					return button;
+				}),
+		);
+	}, () => {});
+}
+
+// A connected provider instead of the password: the page leaves for it and comes back confirmed; the
+// operation is not retried (the user does it again), so it is cancelled here.
+providerButtons.addEventListener('click', (event) => {
+	const button = event.target.closest('button[data-provider]');
+	if (!button) return;
+	button.disabled = true;
+	app.client.provider.reauthenticate(button.dataset.provider, { returnTo: location.href });
+});
 
 function answerPassword(value) {
 	const resolve = pendingPassword;

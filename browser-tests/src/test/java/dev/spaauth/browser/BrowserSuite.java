@@ -24,12 +24,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
 
 import dev.spaauth.demo.DemoApplication;
+import dev.spaauth.devprovider.DevProvider;
 
 /**
  * Everything the browser suite shares, started once per test JVM: the TLS certificates, one nginx
  * running the recipes of {@code deploy/nginx/} for shapes 2-4, one demo backend per shape (each on its
  * own in-memory H2, with its own development mailbox folder, started when a test first needs it) and
- * one Playwright, which launches Debian's Chromium for each browser context (see {@link #newContext()}).
+ * one Playwright, which launches Debian's Chromium for each browser context (see {@link #newContext()}),
+ * and one OpenID Connect provider, "Local ID" ({@link DevProvider}, Spring Authorization Server on
+ * {@code http://localhost:PORT}, a site of its own), registered as {@code local} in every backend.
  * Closed by {@link BrowserSuiteExtension} when the run ends.
  */
 final class BrowserSuite implements AutoCloseable {
@@ -64,6 +67,8 @@ final class BrowserSuite implements AutoCloseable {
 
 	private final Playwright playwright;
 
+	private final DevProvider.Running provider;
+
 	private final List<String> chromiumArgs;
 
 	private int profiles;
@@ -74,7 +79,7 @@ final class BrowserSuite implements AutoCloseable {
 		long started = System.nanoTime();
 		this.work = Path.of(System.getProperty("spaauth.work", "target/browser-suite")).toAbsolutePath().normalize();
 		FileSystemUtils.deleteRecursively(this.work.toFile());
-		List<Integer> ports = freePorts(7);
+		List<Integer> ports = freePorts(8);
 		this.nginxPorts.put(Shape.SAME_DOMAIN, ports.get(0));
 		this.nginxPorts.put(Shape.SIBLING_SUBDOMAINS, ports.get(1));
 		this.nginxPorts.put(Shape.CROSS_SITE, ports.get(2));
@@ -83,6 +88,9 @@ final class BrowserSuite implements AutoCloseable {
 		}
 		this.certificates = TestCertificates.create(this.work.resolve("tls"),
 				List.of(APP_HOST, SIBLING_API_HOST, OTHER_SITE_API_HOST, EVIL_HOST, SIBLING_EVIL_HOST));
+		this.provider = DevProvider.start(ports.get(7), java.util.Arrays.stream(Shape.values())
+			.map((shape) -> apiOrigin(shape) + "/api/auth/oauth2/callback/local")
+			.toList());
 		Path spaRoot = copySpaFiles(this.work.resolve("spa"));
 		this.nginx = NginxServer.start(this.work.resolve("nginx"), serverBlocks(spaRoot),
 				List.copyOf(this.nginxPorts.values()));
@@ -256,6 +264,11 @@ final class BrowserSuite implements AutoCloseable {
 		return this.work.resolve("mailbox/shape" + (shape.ordinal() + 1));
 	}
 
+	/** The suite's OpenID Connect provider, to add users to. */
+	DevProvider.Running provider() {
+		return this.provider;
+	}
+
 	/** Where tests put screenshots for people to look at: {@code target/screenshots/}. */
 	Path screenshots() {
 		return this.work.resolveSibling("screenshots");
@@ -276,6 +289,13 @@ final class BrowserSuite implements AutoCloseable {
 		args.add("--spa-auth.spa-url=" + spaOrigin(shape));
 		// The demo's administrator, so that the first account a test signs up is not one by accident.
 		args.add("--demo.admin-username=" + ADMIN_USERNAME);
+		// "Sign in with Local ID": the suite's provider, found by OpenID Connect discovery.
+		String registration = "--spring.security.oauth2.client.registration.local.";
+		args.add(registration + "client-id=" + DevProvider.CLIENT_ID);
+		args.add(registration + "client-secret=" + DevProvider.CLIENT_SECRET);
+		args.add(registration + "client-name=Local ID");
+		args.add(registration + "scope=openid,profile,email");
+		args.add("--spring.security.oauth2.client.provider.local.issuer-uri=" + this.provider.issuer());
 		if (shape.behindNginx()) {
 			args.add("--server.forward-headers-strategy=native");
 		}
@@ -340,6 +360,7 @@ final class BrowserSuite implements AutoCloseable {
 		finally {
 			this.nginx.close();
 			this.backends.values().forEach(ConfigurableApplicationContext::close);
+			this.provider.close();
 		}
 		log("suite stopped in %d ms; %d browsers launched in %d ms in all", millisSince(started), this.profiles,
 				this.contextMillis);

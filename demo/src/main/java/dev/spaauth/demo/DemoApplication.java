@@ -11,11 +11,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DemoApplication {
 
 	/**
-	 * Starts the demo on http://localhost:8080.
+	 * Starts the demo on http://localhost:8080; with the dev profile, the local OpenID Connect provider
+	 * on http://localhost:9000 first.
 	 * @param args command-line arguments, passed to Spring Boot
 	 */
 	public static void main(String[] args) {
-		SpringApplication.run(DemoApplication.class, args);
+		SpringApplication application = new SpringApplication(DemoApplication.class);
+		application.addListeners(new LocalProviderLauncher());
+		application.run(args);
 	}
 
 }

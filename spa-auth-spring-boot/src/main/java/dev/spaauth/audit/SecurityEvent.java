@@ -95,7 +95,13 @@ public record SecurityEvent(Type type, @Nullable String username, String address
 		SIGN_IN_REPORTED,
 
 		/** The owner deleted the account; every session ended. */
-		ACCOUNT_DELETED
+		ACCOUNT_DELETED,
+
+		/** A provider identity was linked to the account. */
+		IDENTITY_LINKED,
+
+		/** A provider identity was unlinked from the account. */
+		IDENTITY_UNLINKED
 
 	}
 

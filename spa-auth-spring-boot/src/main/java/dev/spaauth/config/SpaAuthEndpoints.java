@@ -22,7 +22,7 @@ public final class SpaAuthEndpoints {
 
 	/** Endpoints under the base path that need an authenticated session; every other one is open. */
 	private static final List<String> NEEDING_SESSION = List.of("/reauthenticate", "/password", "/email",
-			"/sessions", "/sessions/**", "/mfa", "/mfa/**", "/passkeys", "/passkeys/**", "/reauthenticate/**", "/account");
+			"/sessions", "/sessions/**", "/mfa", "/mfa/**", "/passkeys", "/passkeys/**", "/reauthenticate/**", "/account", "/identities", "/identities/**");
 
 	private final String basePath;
 

@@ -63,7 +63,7 @@ public final class AuthResponses {
 		}
 
 		static SessionStatus pending(TwoStepLogIn.Pending pending) {
-			return new SessionStatus(false, true, null, null, null, null, List.of("password"),
+			return new SessionStatus(false, true, null, null, null, null, List.of(pending.firstFactor()),
 					List.of("second_factor"), pending.methods(), pending.expiresAt());
 		}
 

@@ -204,6 +204,29 @@ public final class Notices {
 	}
 
 	/**
+	 * Tells the account's address that a provider's sign-in was connected to it.
+	 * @param to the account's address
+	 * @param provider the provider's name
+	 */
+	public void identityLinked(String to, String provider) {
+		send(new Mail(to, "Sign-in with " + provider + " was connected",
+				"Your " + provider + " account can now sign in to your account.\n\n"
+						+ "If this was not you, someone is signed in to your account: disconnect it at " + page("security")
+						+ " and reset your password at " + page("forgot-password") + "."));
+	}
+
+	/**
+	 * Tells the account's address that a provider's sign-in was disconnected from it.
+	 * @param to the account's address
+	 * @param provider the provider's name
+	 */
+	public void identityUnlinked(String to, String provider) {
+		send(new Mail(to, "Sign-in with " + provider + " was disconnected",
+				"Your " + provider + " account no longer signs in to your account.\n\n"
+						+ "If this was not you, reset your password now at " + page("forgot-password") + "."));
+	}
+
+	/**
 	 * Tells the address of a deleted account that it is gone.
 	 * @param to the deleted account's address
 	 */

@@ -39,6 +39,9 @@ public class TwoStepLogIn {
 	/** Session attribute: the account id of the pending log-in. */
 	static final String PENDING_USER = "dev.spaauth.mfa.pendingUser";
 
+	/** Session attribute: the pending log-in's first factor, when it is not the password. */
+	static final String FIRST_FACTOR = "dev.spaauth.mfa.firstFactor";
+
 	/** Session attribute: when the password was proven, in epoch milliseconds. */
 	static final String PASSWORD_AT = "dev.spaauth.mfa.passwordAt";
 
@@ -80,7 +83,24 @@ public class TwoStepLogIn {
 	 */
 	public Started start(SpaAuthUser user, List<String> methods, HttpServletRequest request,
 			HttpServletResponse response) {
+		return start(user, methods, "password", request, response);
+	}
+
+	/**
+	 * Starts a pending log-in after a first factor other than the password, such as a provider's
+	 * {@code authorization_code}; otherwise as {@link #start(SpaAuthUser, List, HttpServletRequest,
+	 * HttpServletResponse)}.
+	 * @param user the account whose first factor was proven
+	 * @param methods the account's second-factor methods, not empty
+	 * @param firstFactor the first factor's lower-case name, such as {@code authorization_code}
+	 * @param request the request
+	 * @param response the response that gets the new session and CSRF cookies
+	 * @return the pending log-in, with its new CSRF token
+	 */
+	public Started start(SpaAuthUser user, List<String> methods, String firstFactor, HttpServletRequest request,
+			HttpServletResponse response) {
 		HttpSession session = this.sessions.newSession(request, this.timeout);
+		session.setAttribute(FIRST_FACTOR, firstFactor);
 		long now = this.clock.millis();
 		session.setAttribute(PENDING_USER, user.getId());
 		session.setAttribute(PASSWORD_AT, now);
@@ -106,7 +126,8 @@ public class TwoStepLogIn {
 		if (!expiresAt.isAfter(this.clock.instant())) {
 			return Optional.empty();
 		}
-		return Optional.of(new Pending(user.longValue(), passwordAt, expiresAt, methods(session)));
+		String firstFactor = (session.getAttribute(FIRST_FACTOR) instanceof String name) ? name : "password";
+		return Optional.of(new Pending(user.longValue(), firstFactor, passwordAt, expiresAt, methods(session)));
 	}
 
 	/**
@@ -125,9 +146,10 @@ public class TwoStepLogIn {
 		HttpSession session = request.getSession(false);
 		session.removeAttribute(PENDING_USER);
 		session.removeAttribute(PASSWORD_AT);
+		session.removeAttribute(FIRST_FACTOR);
 		session.setMaxInactiveInterval(Math.toIntExact(this.sessions.timeouts().idle().toSeconds()));
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-		authorities.add(factor("password", pending.passwordAt()));
+		authorities.add(factor(pending.firstFactor(), pending.passwordAt()));
 		authorities.add(factor(method, this.clock.instant()));
 		this.sessions.saveAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities),
 				request, response);
@@ -175,11 +197,12 @@ public class TwoStepLogIn {
 	 * A log-in waiting for its second factor.
 	 *
 	 * @param userId the account's id
-	 * @param passwordAt when the password was proven
+	 * @param firstFactor the first factor proven: {@code password} or {@code authorization_code}
+	 * @param passwordAt when the first factor (the password or the provider's answer) was proven
 	 * @param expiresAt when the pending log-in ends
 	 * @param methods the methods that can complete it
 	 */
-	public record Pending(long userId, Instant passwordAt, Instant expiresAt, List<String> methods) {
+	public record Pending(long userId, String firstFactor, Instant passwordAt, Instant expiresAt, List<String> methods) {
 	}
 
 	/**

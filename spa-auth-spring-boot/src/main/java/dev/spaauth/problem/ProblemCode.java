@@ -26,6 +26,18 @@ public enum ProblemCode {
 	/** 400: a passkey's answer (registration or assertion) was not accepted. */
 	PASSKEY_REJECTED(HttpStatus.BAD_REQUEST, "Passkey not accepted"),
 
+	/** 400: the user cancelled a sign-in at the provider (only as {@code ?authError=cancelled}). */
+	CANCELLED(HttpStatus.BAD_REQUEST, "Sign-in cancelled"),
+
+	/**
+	 * 400: a provider's answer matches no sign-in this browser started (forged or replayed
+	 * {@code state}, or too late); only as {@code ?authError=state_mismatch}.
+	 */
+	STATE_MISMATCH(HttpStatus.BAD_REQUEST, "Sign-in not recognised"),
+
+	/** 400: a one-time code from a provider sign-in is unknown, used, expired or not this SPA's. */
+	INVALID_SIGN_IN_CODE(HttpStatus.BAD_REQUEST, "Invalid sign-in code"),
+
 	/** 400: the request cannot be read (bad JSON, wrong types, bad parameters). */
 	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
 
@@ -43,6 +55,15 @@ public enum ProblemCode {
 
 	/** 403: a sensitive operation on a session that did not prove the password recently. */
 	REAUTHENTICATION_REQUIRED(HttpStatus.FORBIDDEN, "Re-authentication required"),
+
+	/**
+	 * 403: the provider gave no email address it verified, so no account is created from it (and
+	 * none is matched by it).
+	 */
+	EMAIL_NOT_VERIFIED(HttpStatus.FORBIDDEN, "Email not verified"),
+
+	/** 403: a re-authentication with a provider identity that is not linked to the account. */
+	IDENTITY_NOT_LINKED(HttpStatus.FORBIDDEN, "Identity not linked"),
 
 	/** 403: authenticated, but not allowed. */
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
@@ -65,6 +86,18 @@ public enum ProblemCode {
 	/** 409: passkeys cannot work on the origin the app was opened at (an IP address, plain HTTP). */
 	PASSKEYS_UNAVAILABLE(HttpStatus.CONFLICT, "Passkeys unavailable here"),
 
+	/**
+	 * 409: a provider's verified email address belongs to an existing account that has not linked
+	 * this identity: sign in to that account and link it (no automatic merge: pre-account takeover).
+	 */
+	ACCOUNT_EXISTS(HttpStatus.CONFLICT, "Account exists"),
+
+	/** 409: the provider identity is linked to another account. */
+	IDENTITY_IN_USE(HttpStatus.CONFLICT, "Identity linked to another account"),
+
+	/** 409: removing this would leave the account with no way to sign in. */
+	LAST_SIGN_IN_METHOD(HttpStatus.CONFLICT, "Last way to sign in"),
+
 	/** 413: the request body is larger than {@code spa-auth.max-request-body-size}. */
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
 
@@ -73,6 +106,9 @@ public enum ProblemCode {
 
 	/** 429: too many attempts; the response has {@code Retry-After} in seconds. */
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
+
+	/** 502: the provider refused the code or answered something that is not valid. */
+	PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "Provider error"),
 
 	/** 503: the server is overloaded or a store it needs is down; the response has {@code Retry-After}. */
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),

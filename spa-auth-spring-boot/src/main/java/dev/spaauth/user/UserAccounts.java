@@ -120,7 +120,7 @@ public class UserAccounts {
 	 * @param passwordHash the new encoded password
 	 */
 	public void updatePassword(long id, String passwordHash) {
-		this.jdbc.sql("UPDATE spa_auth.users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+		this.jdbc.sql("UPDATE spa_auth.users SET password_hash = ?, password_set = TRUE WHERE id = ?").params(passwordHash, id).update();
 	}
 
 	/**
@@ -132,7 +132,7 @@ public class UserAccounts {
 	 * @return whether the hash was replaced
 	 */
 	public boolean updatePasswordIfUnchanged(long id, String expectedHash, String passwordHash) {
-		return this.jdbc.sql("UPDATE spa_auth.users SET password_hash = ? WHERE id = ? AND password_hash = ?")
+		return this.jdbc.sql("UPDATE spa_auth.users SET password_hash = ?, password_set = TRUE WHERE id = ? AND password_hash = ?")
 			.params(passwordHash, id, expectedHash)
 			.update() == 1;
 	}
@@ -188,11 +188,42 @@ public class UserAccounts {
 	 * meanwhile
 	 */
 	public SpaAuthUser create(String username, String email, String passwordHash) {
+		return insert(username, email, passwordHash, true);
+	}
+
+	/**
+	 * Creates an account without a password its owner knows, for a sign-in with a provider: the hash
+	 * is of an unknown random password, and {@link #hasPassword} answers false until a password reset.
+	 * @param username the username, already validated
+	 * @param email the email address, verified by the provider
+	 * @param unusablePasswordHash the encoded random password
+	 * @return the new account
+	 * @throws org.springframework.dao.DuplicateKeyException if the username or email was taken
+	 */
+	public SpaAuthUser createWithoutPassword(String username, String email, String unusablePasswordHash) {
+		return insert(username, email, unusablePasswordHash, false);
+	}
+
+	/**
+	 * Tells whether the account has a password its owner chose (signed up with one, or set one by a
+	 * reset or change), as opposed to the unknown random one of an account a provider created.
+	 * @param id the account's id
+	 * @return whether a password can sign in
+	 */
+	public boolean hasPassword(long id) {
+		return this.jdbc.sql("SELECT password_set FROM spa_auth.users WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	private SpaAuthUser insert(String username, String email, String passwordHash, boolean passwordSet) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO spa_auth.users (username, username_key, email, email_key, password_hash, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(username, key(username), email, key(email), passwordHash, OffsetDateTime.now(this.clock))
+			.sql("INSERT INTO spa_auth.users (username, username_key, email, email_key, password_hash, password_set, "
+					+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(username, key(username), email, key(email), passwordHash, passwordSet, OffsetDateTime.now(this.clock))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		return new SpaAuthUser(id, username, email, List.of(), passwordHash);

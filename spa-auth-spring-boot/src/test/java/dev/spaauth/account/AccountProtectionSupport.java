@@ -12,16 +12,20 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.LocalProvider;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the account-protection tests: a real in-process SMTP server (GreenMail) on the port the
- * test properties name, and a re-authentication window of 2 seconds so a session goes stale fast.
+ * test properties name, a re-authentication window of 2 seconds so a session goes stale fast, and
+ * the local OpenID Connect provider registered as {@code local} and {@code github} ({@link LocalProvider}).
  */
 @TestPropertySource(properties = { "spa-auth.reauthentication.window=2s", "spa-auth.mfa.pending-timeout=4s", "spa-auth.mfa.issuer=Example Notes",
 		"spring.datasource.url=jdbc:h2:mem:spa-auth-account;DB_CLOSE_DELAY=-1" })
@@ -31,6 +35,11 @@ public abstract class AccountProtectionSupport extends IntegrationTestSupport {
 
 	@RegisterExtension
 	static final GreenMailExtension mail = new GreenMailExtension(new ServerSetup(39025, "127.0.0.1", "smtp"));
+
+	@DynamicPropertySource
+	static void providers(DynamicPropertyRegistry registry) {
+		LocalProvider.register(registry);
+	}
 
 	/** Waits for a mail to an address whose subject contains the text, and returns it. */
 	protected static Message mailTo(String address, String subject) {

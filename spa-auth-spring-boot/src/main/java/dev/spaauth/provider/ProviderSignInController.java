@@ -1,0 +1,309 @@
+package dev.spaauth.provider;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.spaauth.audit.SecurityEvent;
+import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.device.SignInNotices;
+import dev.spaauth.login.AuthResponses;
+import dev.spaauth.mail.Notices;
+import dev.spaauth.mfa.SecondFactors;
+import dev.spaauth.mfa.TwoStepLogIn;
+import dev.spaauth.problem.FieldErrors;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemException;
+import dev.spaauth.session.Reauthentication;
+import dev.spaauth.session.SessionLifecycle;
+import dev.spaauth.throttle.LoginThrottle;
+import dev.spaauth.user.SpaAuthUser;
+import dev.spaauth.user.UserView;
+
+/**
+ * The SPA's side of a provider flow, as credentialed {@code fetch} calls: finishing it with the
+ * one-time code and the verifier, and the account's linked identities. Finishing a sign-in answers
+ * exactly like the password log-in: a new session (the old one deleted: session fixation), a new CSRF
+ * token, {@code {"user", "csrfToken"}}, or {@code {"mfaRequired": true, ...}} for an account with a
+ * second factor (the provider counts as the first factor, {@code FACTOR_AUTHORIZATION_CODE}).
+ */
+@RestController
+@RequestMapping(path = "${spa-auth.base-path:/api/auth}", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ProviderSignInController {
+
+	private final ProviderResults results;
+
+	private final ProviderAccounts accounts;
+
+	private final LinkedIdentities identities;
+
+	private final ClientRegistrationRepository registrations;
+
+	private final SessionLifecycle sessions;
+
+	private final Reauthentication reauthentication;
+
+	private final SecondFactors secondFactors;
+
+	private final TwoStepLogIn twoStep;
+
+	private final LoginThrottle throttle;
+
+	private final SecurityEvents events;
+
+	private final SignInNotices signInNotices;
+
+	private final Notices notices;
+
+	/**
+	 * Creates the controller.
+	 * @param results the answers waiting for the SPA
+	 * @param accounts the account rules
+	 * @param identities the linked identities
+	 * @param registrations the providers, for their names
+	 * @param sessions starts and renews sessions
+	 * @param reauthentication requires and records fresh sessions
+	 * @param secondFactors the account's second-factor methods
+	 * @param twoStep starts a log-in that waits for its second factor
+	 * @param throttle counts failed finishes per client address
+	 * @param events publishes the audit trail
+	 * @param signInNotices mails about sign-ins from new browsers
+	 * @param notices mails about linked and unlinked identities
+	 */
+	public ProviderSignInController(ProviderResults results, ProviderAccounts accounts, LinkedIdentities identities,
+			ClientRegistrationRepository registrations, SessionLifecycle sessions, Reauthentication reauthentication,
+			SecondFactors secondFactors, TwoStepLogIn twoStep, LoginThrottle throttle, SecurityEvents events,
+			SignInNotices signInNotices, Notices notices) {
+		this.results = results;
+		this.accounts = accounts;
+		this.identities = identities;
+		this.registrations = registrations;
+		this.sessions = sessions;
+		this.reauthentication = reauthentication;
+		this.secondFactors = secondFactors;
+		this.twoStep = twoStep;
+		this.throttle = throttle;
+		this.events = events;
+		this.signInNotices = signInNotices;
+		this.notices = notices;
+	}
+
+	/**
+	 * Finishes a flow with the code from the return URL and the SPA's verifier.
+	 * @param user the signed-in user, needed for {@code link} and {@code reauthenticate}
+	 * @param body {@code {"code", "verifier"}}
+	 * @param request the request
+	 * @param response the response that gets the session and CSRF cookies
+	 * @return for {@code sign_in} 200 like {@code POST /login}; for {@code link} 200
+	 * {@code {"linked": {...}, "identities": [...]}}; for {@code reauthenticate} 200
+	 * {@code {"reauthenticatedUntil", "csrfToken"}}. 400 {@code invalid_sign_in_code} for an unknown,
+	 * used, expired code or a wrong verifier; 401 {@code unauthenticated} for a link or
+	 * re-authentication without a session; 403 {@code reauthentication_required} for a link on a
+	 * session that is not fresh; 403 {@code email_not_verified}, {@code identity_not_linked}; 409
+	 * {@code account_exists}, {@code identity_in_use}; 429 {@code rate_limited}
+	 */
+	@PostMapping(path = "/oauth2/finish", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public Object finish(@AuthenticationPrincipal @Nullable SpaAuthUser user, @RequestBody FinishRequest body,
+			HttpServletRequest request, HttpServletResponse response) {
+		FieldErrors errors = new FieldErrors();
+		if (body.code() == null || !body.code().matches("[A-Za-z0-9_-]{43}")) {
+			errors.add("code", "Send the authCode parameter of the return URL.");
+		}
+		if (body.verifier() == null || !body.verifier().matches("[A-Za-z0-9._~-]{43,128}")) {
+			errors.add("verifier", "Send the verifier whose challenge started the sign-in (RFC 7636: 43 to 128 "
+					+ "characters).");
+		}
+		errors.throwIfAny();
+		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
+		ProviderResults.Result result = this.results.redeem(body.code(), body.verifier())
+			.orElseThrow(() -> new ProblemException(ProblemCode.INVALID_SIGN_IN_CODE,
+					"This sign-in cannot be finished here: its code was used, is too old, or was not started by this "
+							+ "page. Start again."));
+		attempt.succeeded();
+		ProviderIdentity identity = result.identity();
+		return switch (result.intent()) {
+			case SIGN_IN -> signIn(identity, request, response);
+			case LINK -> link(signedIn(user), identity, request);
+			case REAUTHENTICATE -> reauthenticate(signedIn(user), identity, request, response);
+		};
+	}
+
+	private Object signIn(ProviderIdentity identity, HttpServletRequest request, HttpServletResponse response) {
+		ProviderAccounts.SignIn signIn;
+		try {
+			signIn = this.accounts.signIn(identity);
+		}
+		catch (ProblemException ex) {
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, identity.provider() + ": " + ex.getCode().code());
+			throw ex;
+		}
+		SpaAuthUser user = signIn.user();
+		List<String> methods = this.secondFactors.methods(user.getId());
+		if (!methods.isEmpty()) {
+			TwoStepLogIn.Started started = this.twoStep.start(user, methods, "authorization_code", request, response);
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_REQUIRED, request, user.getUsername(), identity.provider());
+			return started;
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
+		CsrfToken token = this.sessions.logIn(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities),
+				request, response);
+		this.twoStep.rememberMethods(request.getSession(false), methods);
+		if (signIn.created()) {
+			this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), identity.provider());
+			this.signInNotices.signedUp(user, request, response);
+		}
+		else {
+			this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), identity.provider());
+			this.signInNotices.signedIn(user, request, response);
+		}
+		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
+	}
+
+	private Linked link(SpaAuthUser user, ProviderIdentity identity, HttpServletRequest request) {
+		this.reauthentication.requireFresh(request);
+		if (this.accounts.link(user, identity)) {
+			this.events.publish(SecurityEvent.Type.IDENTITY_LINKED, request, user.getUsername(), identity.provider());
+			this.notices.identityLinked(user.getEmail(), name(identity.provider()));
+		}
+		List<Identity> all = list(user);
+		Identity linked = all.stream().filter((each) -> each.provider().equals(identity.provider())).reduce((a, b) -> b)
+			.orElseThrow();
+		return new Linked(linked, all);
+	}
+
+	private Reauthenticated reauthenticate(SpaAuthUser user, ProviderIdentity identity, HttpServletRequest request,
+			HttpServletResponse response) {
+		try {
+			this.accounts.requireLinked(user, identity);
+		}
+		catch (ProblemException ex) {
+			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), identity.provider());
+			throw ex;
+		}
+		CsrfToken token = this.sessions.renew(request, response);
+		Instant until = this.reauthentication.markFresh(request.getSession(false));
+		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), identity.provider());
+		return new Reauthenticated(until, token.getToken());
+	}
+
+	/**
+	 * Lists the signed-in account's linked identities and whether it has a password.
+	 * @param user the signed-in user
+	 * @return 200 {@code {"identities": [{"id", "provider", "providerName", "email", "linkedAt",
+	 * "lastUsedAt"}], "hasPassword"}}
+	 */
+	@GetMapping("/identities")
+	public Identities identities(@AuthenticationPrincipal SpaAuthUser user) {
+		return new Identities(list(user), this.accounts.hasPassword(user));
+	}
+
+	/**
+	 * Unlinks one of the signed-in account's identities (fresh session).
+	 * @param user the signed-in user
+	 * @param id the identity's id
+	 * @param request the request
+	 * @return 200 with the identities left; 403 {@code reauthentication_required}; 404
+	 * {@code not_found}; 409 {@code last_sign_in_method}
+	 */
+	@DeleteMapping("/identities/{id}")
+	public Identities unlink(@AuthenticationPrincipal SpaAuthUser user, @PathVariable long id, HttpServletRequest request) {
+		this.reauthentication.requireFresh(request);
+		LinkedIdentities.Linked unlinked = this.accounts.unlink(user, id);
+		this.events.publish(SecurityEvent.Type.IDENTITY_UNLINKED, request, user.getUsername(), unlinked.provider());
+		this.notices.identityUnlinked(user.getEmail(), name(unlinked.provider()));
+		return identities(user);
+	}
+
+	private List<Identity> list(SpaAuthUser user) {
+		return this.identities.list(user.getId())
+			.stream()
+			.map((linked) -> new Identity(linked.id(), linked.provider(), name(linked.provider()), linked.email(),
+					linked.linkedAt(), linked.lastUsedAt()))
+			.toList();
+	}
+
+	private String name(String provider) {
+		ClientRegistration registration = this.registrations.findByRegistrationId(provider);
+		return (registration != null) ? registration.getClientName() : provider;
+	}
+
+	private static SpaAuthUser signedIn(@Nullable SpaAuthUser user) {
+		if (user == null) {
+			throw new ProblemException(ProblemCode.UNAUTHENTICATED,
+					"Sign in first: connecting a provider or confirming with one needs your session.");
+		}
+		return user;
+	}
+
+	/**
+	 * Body of a finish.
+	 *
+	 * @param code the {@code authCode} parameter of the return URL
+	 * @param verifier the verifier whose S256 challenge started the flow
+	 */
+	public record FinishRequest(@Nullable String code, @Nullable String verifier) {
+	}
+
+	/**
+	 * A linked identity.
+	 *
+	 * @param id its id, for unlinking
+	 * @param provider the registration id
+	 * @param providerName the provider's name to show
+	 * @param email the address the provider gave when it was linked, or null
+	 * @param linkedAt when it was linked
+	 * @param lastUsedAt when it last signed in or confirmed, or null
+	 */
+	public record Identity(long id, String provider, String providerName, @Nullable String email, Instant linkedAt,
+			@Nullable Instant lastUsedAt) {
+	}
+
+	/**
+	 * The account's ways in besides passkeys.
+	 *
+	 * @param identities the linked identities
+	 * @param hasPassword whether the account has a password its owner chose
+	 */
+	public record Identities(List<Identity> identities, boolean hasPassword) {
+	}
+
+	/**
+	 * Answer of a link.
+	 *
+	 * @param linked the identity linked
+	 * @param identities all the account's identities
+	 */
+	public record Linked(Identity linked, List<Identity> identities) {
+	}
+
+	/**
+	 * Answer of a re-authentication.
+	 *
+	 * @param reauthenticatedUntil when the session stops being fresh
+	 * @param csrfToken the session's new CSRF token
+	 */
+	public record Reauthenticated(Instant reauthenticatedUntil, String csrfToken) {
+	}
+
+}
