@@ -33,13 +33,33 @@ export function createClient(options?: ClientOptions): {
      */
     login: (username: string, password: string, options?: RequestOptions) => Promise<AuthResponse | MfaRequiredResponse>;
     /**
-     * `POST {basePath}/signup`; answers 201 and signs the new user in.
+     * `POST {basePath}/signup`; answers 201. It signs the new user in, unless the server requires a
+     * verified email address first (`spa-auth.signup.email-verification=required`, the default):
+     * then it resolves to `{ verificationRequired: true, email }`, a link is on its way to that address
+     * (`verifyEmail()`), and `login()` answers 403 `email_not_verified` until it is followed.
      * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
      * @param {SignupInput} input
      * @param {RequestOptions} [options]
-     * @returns {Promise<AuthResponse>}
+     * @returns {Promise<AuthResponse | VerificationRequiredResponse>}
      */
-    signup: (input: SignupInput, options?: RequestOptions) => Promise<AuthResponse>;
+    signup: (input: SignupInput, options?: RequestOptions) => Promise<AuthResponse | VerificationRequiredResponse>;
+    /**
+     * `POST {basePath}/email-verification` with the token of the mailed link: the account's address is
+     * verified. Signs nobody in; when this browser's session is the account's, `user` is the updated
+     * user. Rejects with 400 `invalid_token`.
+     * @param {string} token
+     * @param {RequestOptions} [options]
+     * @returns {Promise<EmailVerifiedResponse>}
+     */
+    verifyEmail: (token: string, options?: RequestOptions) => Promise<EmailVerifiedResponse>;
+    /**
+     * `POST {basePath}/email-verification/resend` with `{ email }` (202): mails a new link if an account
+     * with an unverified address uses it; the same answer either way. Rejects with 429 `rate_limited`.
+     * @param {string} email
+     * @param {RequestOptions} [options]
+     * @returns {Promise<PasswordResetRequestResponse>}
+     */
+    resendVerification: (email: string, options?: RequestOptions) => Promise<PasswordResetRequestResponse>;
     /**
      * `POST {basePath}/logout`: ends the session.
      * @param {RequestOptions} [options]
@@ -431,6 +451,10 @@ export type User = {
     id: number | string;
     username: string;
     email: string;
+    /**
+     * Whether the address was proven (a mailed link, or the provider that made the account).
+     */
+    emailVerified?: boolean | undefined;
 };
 /**
  * Body of `GET {basePath}/csrf`.
@@ -686,6 +710,30 @@ export type AuthResponse = {
      * The rotated CSRF token; the client stores it automatically.
      */
     csrfToken: string;
+};
+/**
+ * Body of `signup()` when the address must be verified before the account can log in.
+ */
+export type VerificationRequiredResponse = {
+    verificationRequired: true;
+    /**
+     * Where the link was sent.
+     */
+    email: string;
+};
+/**
+ * Body of `verifyEmail()`.
+ */
+export type EmailVerifiedResponse = {
+    emailVerified: true;
+    /**
+     * The account's username, to prefill a log-in form.
+     */
+    username: string;
+    /**
+     * The updated user when this browser's session is the account's.
+     */
+    user: User | null;
 };
 /**
  * Body of a successful `logout()`.

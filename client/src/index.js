@@ -564,16 +564,36 @@ export function createClient(options = {}) {
 		 */
 		login: (username, password, options) => request('POST', `${authPath}/login`, { username, password }, options),
 		/**
-		 * `POST {basePath}/signup`; answers 201 and signs the new user in.
+		 * `POST {basePath}/signup`; answers 201. It signs the new user in, unless the server requires a
+		 * verified email address first (`spa-auth.signup.email-verification=required`, the default):
+		 * then it resolves to `{ verificationRequired: true, email }`, a link is on its way to that address
+		 * (`verifyEmail()`), and `login()` answers 403 `email_not_verified` until it is followed.
 		 * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
 		 * @param {SignupInput} input
 		 * @param {RequestOptions} [options]
-		 * @returns {Promise<AuthResponse>}
+		 * @returns {Promise<AuthResponse | VerificationRequiredResponse>}
 		 */
 		signup: (input, options) => {
 			const { username, email, password } = input;
 			return request('POST', `${authPath}/signup`, { username, email, password }, options);
 		},
+		/**
+		 * `POST {basePath}/email-verification` with the token of the mailed link: the account's address is
+		 * verified. Signs nobody in; when this browser's session is the account's, `user` is the updated
+		 * user. Rejects with 400 `invalid_token`.
+		 * @param {string} token
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<EmailVerifiedResponse>}
+		 */
+		verifyEmail: (token, options) => request('POST', `${authPath}/email-verification`, { token }, options),
+		/**
+		 * `POST {basePath}/email-verification/resend` with `{ email }` (202): mails a new link if an account
+		 * with an unverified address uses it; the same answer either way. Rejects with 429 `rate_limited`.
+		 * @param {string} email
+		 * @param {RequestOptions} [options]
+		 * @returns {Promise<PasswordResetRequestResponse>}
+		 */
+		resendVerification: (email, options) => request('POST', `${authPath}/email-verification/resend`, { email }, options),
 		/**
 		 * `POST {basePath}/logout`: ends the session.
 		 * @param {RequestOptions} [options]
@@ -973,6 +993,7 @@ export function createClient(options = {}) {
  * @property {number | string} id Server-assigned id.
  * @property {string} username
  * @property {string} email
+ * @property {boolean} [emailVerified] Whether the address was proven (a mailed link, or the provider that made the account).
  */
 
 /**
@@ -1127,6 +1148,21 @@ export function createClient(options = {}) {
  * @typedef {object} AuthResponse
  * @property {User} user
  * @property {string} csrfToken The rotated CSRF token; the client stores it automatically.
+ */
+
+/**
+ * Body of `signup()` when the address must be verified before the account can log in.
+ * @typedef {object} VerificationRequiredResponse
+ * @property {true} verificationRequired
+ * @property {string} email Where the link was sent.
+ */
+
+/**
+ * Body of `verifyEmail()`.
+ * @typedef {object} EmailVerifiedResponse
+ * @property {true} emailVerified
+ * @property {string} username The account's username, to prefill a log-in form.
+ * @property {User | null} user The updated user when this browser's session is the account's.
  */
 
 /**

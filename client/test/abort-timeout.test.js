@@ -221,6 +221,8 @@ describe('signal', () => {
 			revokeSession: ['h1'],
 			revokeOtherSessions: [],
 			reportSignIn: ['tok'],
+			verifyEmail: ['tok'],
+			resendVerification: ['a@example.com'],
 			deleteAccount: [],
 			request: ['GET', '/api/notes', undefined],
 		};

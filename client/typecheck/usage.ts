@@ -76,6 +76,8 @@ assertType<
 	| 'revokeSession'
 	| 'revokeOtherSessions'
 	| 'reportSignIn'
+	| 'verifyEmail'
+	| 'resendVerification'
 	| 'deleteAccount'
 	| 'mfa'
 	| 'passkey'

@@ -24,6 +24,7 @@ import { showForgot } from './views/forgot.js';
 import { showReset } from './views/reset.js';
 import { confirmEmail } from './views/confirm-email.js';
 import { showNotMe } from './views/not-me.js';
+import { verifyEmail } from './views/verify-email.js';
 import { loadProviders, completeProviderFlow, providerMessage } from './views/providers.js';
 import { reportProviderFlow } from './views/account-identities.js';
 
@@ -55,6 +56,9 @@ async function route({ focus = false } = {}) {
 		heading = showReset(params.get('token'));
 	} else if (path === '/not-me') {
 		heading = showNotMe(params.get('token'));
+	} else if (path === '/verify-email') {
+		heading = await verifyEmail(params.get('token'), seq);
+		if (heading === null && app.user && seq === app.navigation) heading = await enterNotes(seq);
 	} else if (path === '/confirm-email') {
 		heading = await confirmEmail(params.get('token'), seq);
 	} else if (!app.user) {

@@ -13,6 +13,7 @@ import {
 } from '../forms.js';
 import { showScreen } from '../nav.js';
 import { showMfa } from './mfa.js';
+import { showCheckEmail } from './verify-email.js';
 
 const $ = (id) => document.getElementById(id);
 const view = $('auth-view');
@@ -92,6 +93,11 @@ tabs.login.form.addEventListener('submit', async (event) => {
 			}
 			await app.signedIn(answer.user);
 		} catch (error) {
+			if (isProblem(error, 'email_not_verified')) {
+				password.value = '';
+				showCheckEmail({ message: 'Confirm your email address first: open the link we sent when you signed up, or send it again.' });
+				return;
+			}
 			handleError(error, { alert, form });
 			password.value = '';
 			const badCredentials = isProblem(error, 'invalid_credentials') || hasStatus(error, 401);
@@ -132,12 +138,16 @@ tabs.signup.form.addEventListener('submit', async (event) => {
 	}
 	await whileBusy(form, async () => {
 		try {
-			const { user } = await app.client.signup({
+			const answer = await app.client.signup({
 				username: field('username').value.trim(),
 				email: field('email').value.trim(),
 				password: field('password').value,
 			});
-			await app.signedIn(user);
+			if (answer.verificationRequired) {
+				showCheckEmail({ email: answer.email }).focus();
+				return;
+			}
+			await app.signedIn(answer.user);
 		} catch (error) {
 			handleError(error, { alert, form });
 			focusProblem(form);

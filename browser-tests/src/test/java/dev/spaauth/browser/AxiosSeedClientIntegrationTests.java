@@ -47,13 +47,19 @@ class AxiosSeedClientIntegrationTests {
 		String username = NotesPage.newUsername("x");
 		try (BrowserContext context = suite.newContext()) {
 			Page page = seedPage(context, deployment);
+			// The demo mails a link to confirm the address before the first log-in; the flow reads its token.
+			page.exposeFunction("mailedToken", (email) -> {
+				String link = deployment.mailbox().awaitMail((String) email[0], "Confirm your email address").link();
+				return link.substring(link.indexOf("token=") + "token=".length());
+			});
 			Map<String, Object> args = Map.of("api", deployment.apiOrigin(), "crossOrigin", shape.crossOrigin(),
 					"username", username);
 
 			@SuppressWarnings("unchecked")
 			List<String> first = (List<String>) page.evaluate("(args) => window.seedFlow(args)", args);
 			BrowserSuite.log("%s axios: %s", shape, first);
-			assertThat(first).containsExactly("csrf 200", "signup 201", "logout 200", "login 200", "add note 201",
+			assertThat(first).containsExactly("csrf 200", "signup 201", "logout 200", "login 403", "verify 200",
+					"login 200", "add note 201",
 					"list 200 [Seeded by axios]");
 
 			// A new page: nothing in memory, the session only in the browser's cookies.
@@ -118,6 +124,9 @@ class AxiosSeedClientIntegrationTests {
 			  await step('csrf', http.get('/api/auth/csrf'));
 			  await step('signup', http.post('/api/auth/signup', { ...credentials, email: args.username + '@example.com' }));
 			  await step('logout', http.post('/api/auth/logout'));
+			  await step('login', http.post('/api/auth/login', credentials));
+			  const token = await window.mailedToken(args.username + '@example.com');
+			  await step('verify', http.post('/api/auth/email-verification', { token }));
 			  await step('login', http.post('/api/auth/login', credentials));
 			  await step('add note', http.post('/api/notes', { text: 'Seeded by axios' }));
 			  await step('list', http.get('/api/notes'));

@@ -271,6 +271,16 @@ class CrossSiteSessionAttacksIntegrationTests {
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(signup.statusCode()).as("the attacker's sign-up: %s", signup.body()).isEqualTo(201);
+			// And confirms the address with the mailed link, as the demo asks before the first log-in.
+			String link = deployment.mailbox().awaitMail(username + "@example.com", "Confirm your email address").link();
+			HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create(api + "/api/auth/email-verification"))
+				.header("Content-Type", "application/json")
+				.header("Cookie", cookie)
+				.header("X-XSRF-TOKEN", token.group(1))
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"token\":\"" + link.substring(link.indexOf("token=") + "token=".length()) + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(verified.statusCode()).as("the attacker's confirmation: %s", verified.body()).isEqualTo(200);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -25,7 +25,7 @@ class DeploymentShapesIntegrationTests {
 		Deployment deployment = suite.deployment(shape);
 		String username = NotesPage.newUsername("f");
 		try (BrowserContext context = suite.newContext()) {
-			NotesPage spa = NotesPage.in(context);
+			NotesPage spa = NotesPage.in(context).on(deployment);
 			List<String> consoleErrors = new CopyOnWriteArrayList<>();
 			spa.page().onConsoleMessage((message) -> {
 				if (message.type().equals("error")) {

@@ -19,6 +19,9 @@ final class NotesPage {
 
 	private final Page page;
 
+	/** The shape the page runs in, for its mailbox; set by {@link #open} or {@link #on}. */
+	private Deployment deployment;
+
 	NotesPage(Page page) {
 		this.page = page;
 	}
@@ -29,7 +32,14 @@ final class NotesPage {
 	}
 
 	NotesPage open(Deployment deployment) {
+		this.deployment = deployment;
 		this.page.navigate(deployment.spaUrl());
+		return this;
+	}
+
+	/** The shape the page runs in, for a test that loads the SPA itself. */
+	NotesPage on(Deployment deployment) {
+		this.deployment = deployment;
 		return this;
 	}
 
@@ -37,7 +47,24 @@ final class NotesPage {
 		return this.page;
 	}
 
+	/**
+	 * Signs up as the demo has it (spa-auth.signup.email-verification=required): "Create an account",
+	 * then "Check your email", the link from the shape's mailbox, and the log-in it leads to.
+	 */
 	void signUp(String username) {
+		submitSignUp(username);
+		assertThat(heading("Check your email")).isVisible();
+		if (this.deployment == null) {
+			throw new IllegalStateException("NotesPage.open(deployment) or on(deployment) first: the sign-up needs the mailbox");
+		}
+		this.page.navigate(this.deployment.mailbox().awaitMail(email(username), "Confirm your email address").link());
+		assertThat(status("Your email address is confirmed")).isVisible();
+		this.page.getByLabel("Password").fill(PASSWORD);
+		button("Log in").click();
+	}
+
+	/** Fills in "Create an account" and clicks "Sign up", nothing more. */
+	void submitSignUp(String username) {
 		this.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Create an account")).click();
 		this.page.getByLabel("Username").fill(username);
 		this.page.getByLabel("Email").fill(email(username));

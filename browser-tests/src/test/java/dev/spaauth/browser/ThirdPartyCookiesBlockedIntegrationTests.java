@@ -46,7 +46,7 @@ class ThirdPartyCookiesBlockedIntegrationTests {
 				}
 			});
 			NotesPage spa = NotesPage.in(context).open(deployment);
-			spa.signUp(NotesPage.newUsername("t"));
+			spa.submitSignUp(NotesPage.newUsername("t"));
 
 			assertThat(spa.alert()).isVisible();
 			String alert = spa.alert().first().textContent();

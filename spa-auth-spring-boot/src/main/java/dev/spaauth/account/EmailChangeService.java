@@ -164,7 +164,7 @@ public final class EmailChangeService {
 		this.userSessions.endAllBut(account.getUsername(), (current != null) ? current.getId() : null);
 		this.notices.emailChanged(account.getEmail(), newEmail);
 		SpaAuthUser changed = new SpaAuthUser(account.getId(), account.getUsername(), newEmail,
-				(user != null) ? user.getRoles() : account.getRoles(), null);
+				(user != null) ? user.getRoles() : account.getRoles(), null, Boolean.TRUE);
 		if (current != null) {
 			// The session keeps the factors it proved (password, second factor) and their times.
 			List<GrantedAuthority> authorities = new ArrayList<>(changed.getAuthorities());

@@ -134,6 +134,8 @@ public final class PasswordResetService {
 			.ifPresent((message) -> new FieldErrors().add("newPassword", message).throwIfAny());
 		this.tokens.redeem(token, OneTimeTokens.Purpose.PASSWORD_RESET).orElseThrow(PasswordResetService::invalidToken);
 		this.accounts.updatePassword(user.getId(), this.encoder.encode(newPassword));
+		// The link came through the account's mailbox: the address is proven.
+		this.accounts.markEmailVerified(user.getId());
 		// A pending email change might be an attacker's, who knew the old password: it dies too.
 		this.tokens.revokeAll(user.getId(), OneTimeTokens.Purpose.EMAIL_CHANGE);
 		HttpSession session = request.getSession(false);

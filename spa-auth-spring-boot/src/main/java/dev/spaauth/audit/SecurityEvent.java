@@ -101,7 +101,13 @@ public record SecurityEvent(Type type, @Nullable String username, String address
 		IDENTITY_LINKED,
 
 		/** A provider identity was unlinked from the account. */
-		IDENTITY_UNLINKED
+		IDENTITY_UNLINKED,
+
+		/** A new link to verify an address was asked for (whether or not one was sent). */
+		EMAIL_VERIFICATION_REQUESTED,
+
+		/** An account's address was verified by its mailed link. */
+		EMAIL_VERIFIED
 
 	}
 

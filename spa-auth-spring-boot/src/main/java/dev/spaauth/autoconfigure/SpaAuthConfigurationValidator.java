@@ -38,6 +38,13 @@ final class SpaAuthConfigurationValidator {
 		validatePassword(properties.password());
 		validateThrottle(properties.throttle());
 		validateSpaUrl(properties.spaUrl());
+		if (properties.signup().enabled() && properties.spaUrl() == null
+				&& properties.signup().emailVerification() != SpaAuthProperties.EmailVerification.OFF) {
+			fail("spa-auth.signup.email-verification is " + properties.signup().emailVerification().name().toLowerCase(java.util.Locale.ROOT)
+					+ " (required is the default): sign-up mails a link to the SPA, but spa-auth.spa-url is not set.",
+					"Set spa-auth.spa-url to the SPA's URL, such as https://app.example.com, or set "
+							+ "spa-auth.signup.email-verification=off (or spa-auth.signup.enabled=false).");
+		}
 		if (properties.reauthentication().window().toSeconds() < 1) {
 			fail("spa-auth.reauthentication.window is " + properties.reauthentication().window() + ".",
 					"Set it to a positive duration such as 5m.");

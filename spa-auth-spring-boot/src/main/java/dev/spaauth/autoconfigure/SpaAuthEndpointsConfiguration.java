@@ -40,6 +40,8 @@ import dev.spaauth.passkey.PasskeyCredentials;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.session.UserSessions;
+import dev.spaauth.signup.EmailVerificationController;
+import dev.spaauth.signup.EmailVerifications;
 import dev.spaauth.signup.SignupController;
 import dev.spaauth.signup.SignupService;
 import dev.spaauth.throttle.LoginThrottle;
@@ -67,9 +69,26 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
-			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices) {
+			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices, SpaAuthProperties properties) {
 		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication, secondFactors,
-				twoStep, signInNotices);
+				twoStep, signInNotices, verificationRequired(properties));
+	}
+
+	private static boolean verificationRequired(SpaAuthProperties properties) {
+		return properties.signup().emailVerification() == SpaAuthProperties.EmailVerification.REQUIRED;
+	}
+
+	@Bean
+	EmailVerifications spaAuthEmailVerifications(UserAccounts accounts, OneTimeTokens tokens, Notices notices,
+			LoginThrottle throttle, SecurityEvents events, SpaAuthProperties properties, AccountWork work) {
+		return new EmailVerifications(accounts, tokens, notices, throttle, events,
+				properties.tokens().emailVerificationLifetime(), work);
+	}
+
+	@Bean
+	EmailVerificationController spaAuthEmailVerificationController(EmailVerifications verifications,
+			SessionLifecycle sessions) {
+		return new EmailVerificationController(verifications, sessions);
 	}
 
 	@Bean
@@ -81,8 +100,11 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "spa-auth.signup.enabled", matchIfMissing = true)
 	SignupController spaAuthSignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle,
-			SecurityEvents events, SignInNotices signInNotices) {
-		return new SignupController(signup, sessions, throttle, events, signInNotices);
+			SecurityEvents events, SignInNotices signInNotices, EmailVerifications verifications,
+			SpaAuthProperties properties) {
+		boolean off = properties.signup().emailVerification() == SpaAuthProperties.EmailVerification.OFF;
+		return new SignupController(signup, sessions, throttle, events, signInNotices, off ? null : verifications,
+				verificationRequired(properties));
 	}
 
 	@Bean

@@ -101,8 +101,26 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * @param enabled Whether {@code POST {base-path}/signup} creates accounts; off for an application whose
 	 * accounts are made another way (invitations, an administrator, {@code UserAccounts}), where the
 	 * path then answers 404
+	 * @param emailVerification Whether a new account must prove its address by a mailed link before it
+	 * can log in ({@code required}, the default), may use the app at once and prove it later
+	 * ({@code optional}), or is never asked ({@code off}); a provider's {@code email_verified} counts
 	 */
-	public record Signup(@DefaultValue("true") boolean enabled) {
+	public record Signup(@DefaultValue("true") boolean enabled,
+			@DefaultValue("required") EmailVerification emailVerification) {
+	}
+
+	/** Whether new accounts prove their email address ({@code spa-auth.signup.email-verification}). */
+	public enum EmailVerification {
+
+		/** Sign-up mails a link and starts no session; log-in answers 403 until the link is followed. */
+		REQUIRED,
+
+		/** Sign-up signs in and mails a link; the account works either way. */
+		OPTIONAL,
+
+		/** No link is mailed; {@code emailVerified} stays false. */
+		OFF
+
 	}
 
 	/**
@@ -119,9 +137,10 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 *
 	 * @param passwordResetLifetime How long a password-reset link works
 	 * @param emailChangeLifetime How long an email-confirmation link works
+	 * @param emailVerificationLifetime How long the link that verifies a new account's address works
 	 */
 	public record Tokens(@DefaultValue("30m") Duration passwordResetLifetime,
-			@DefaultValue("1h") Duration emailChangeLifetime) {
+			@DefaultValue("1h") Duration emailChangeLifetime, @DefaultValue("24h") Duration emailVerificationLifetime) {
 	}
 
 	/**

@@ -25,6 +25,7 @@ import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.passkey.PasskeyCredentials;
 import dev.spaauth.provider.LinkedIdentities;
+import dev.spaauth.provider.LinkedIdentitiesController;
 import dev.spaauth.provider.ProviderAccounts;
 import dev.spaauth.provider.ProviderAuthentication;
 import dev.spaauth.provider.ProviderFlowController;
@@ -87,6 +88,13 @@ class SpaAuthProviderConfiguration {
 			Deployment deployment, SecurityEvents events, SpaAuthProperties properties) {
 		return new ProviderFlowController(registrations, flows, results, authentication, accounts, deployment, events,
 				properties.basePath(), properties.spaUrl());
+	}
+
+	@Bean
+	LinkedIdentitiesController spaAuthLinkedIdentitiesController(ProviderAccounts accounts, LinkedIdentities identities,
+			ClientRegistrationRepository registrations, Reauthentication reauthentication, SecurityEvents events,
+			Notices notices) {
+		return new LinkedIdentitiesController(accounts, identities, registrations, reauthentication, events, notices);
 	}
 
 	@Bean

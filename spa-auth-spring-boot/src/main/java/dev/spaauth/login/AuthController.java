@@ -28,6 +28,8 @@ import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemException;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
@@ -62,6 +64,8 @@ public class AuthController {
 
 	private final SignInNotices signInNotices;
 
+	private final boolean verifiedEmailRequired;
+
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
@@ -72,10 +76,14 @@ public class AuthController {
 	 * @param secondFactors tells whether the account needs a second factor
 	 * @param twoStep starts and reads log-ins waiting for their second factor
 	 * @param signInNotices mails the account about a sign-in from a new browser
+	 * @param verifiedEmailRequired whether an account logs in only once its address is verified
+	 * ({@code spa-auth.signup.email-verification=required})
 	 */
 	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
-			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices) {
+			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices,
+			boolean verifiedEmailRequired) {
+		this.verifiedEmailRequired = verifiedEmailRequired;
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -97,7 +105,8 @@ public class AuthController {
 	 * ({@link TwoStepLogIn.Started}); 400 {@code validation_failed} for a missing
 	 * field; 400 {@code invalid_credentials} for a wrong username or password; 429
 	 * {@code rate_limited} with {@code Retry-After} after too many failed attempts for the account
-	 * or from the address, whether the password is right or not
+	 * or from the address, whether the password is right or not; 403 {@code email_not_verified}, only
+	 * after the right password, when verification is required and the address is not verified yet
 	 */
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Object login(@RequestBody LoginRequest body, HttpServletRequest request,
@@ -121,6 +130,11 @@ public class AuthController {
 		}
 		attempt.succeeded();
 		SpaAuthUser user = (SpaAuthUser) authentication.getPrincipal();
+		if (this.verifiedEmailRequired && !user.isEmailVerified()) {
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, user.getUsername(), "email not verified");
+			throw new ProblemException(ProblemCode.EMAIL_NOT_VERIFIED, "Confirm your email address first: open the "
+					+ "link we mailed to it when you signed up, or ask for a new one.");
+		}
 		List<String> methods = this.secondFactors.methods(user.getId());
 		if (!methods.isEmpty()) {
 			TwoStepLogIn.Started started = this.twoStep.start(user, methods, request, response);

@@ -204,6 +204,18 @@ public final class Notices {
 	}
 
 	/**
+	 * Sends a new account the link that verifies its address.
+	 * @param to the account's address
+	 * @param token the single-use token
+	 * @param hours how long the link works
+	 */
+	public void verifyEmail(String to, String token, long hours) {
+		send(new Mail(to, "Confirm your email address",
+				"Confirm that this is your address, within " + hours + " hours, to start using your account:\n"
+						+ link("verify-email", token) + "\n\nIf you did not create an account, ignore this mail."));
+	}
+
+	/**
 	 * Tells the account's address that a provider's sign-in was connected to it.
 	 * @param to the account's address
 	 * @param provider the provider's name

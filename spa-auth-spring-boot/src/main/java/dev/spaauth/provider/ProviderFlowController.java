@@ -5,21 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -59,10 +55,6 @@ public class ProviderFlowController {
 
 	private static final Log logger = LogFactory.getLog(ProviderFlowController.class);
 
-	/** The redirect URI templates Spring and Boot give a registration that sets none. */
-	private static final List<String> DEFAULT_REDIRECT_URIS = List.of("{baseUrl}/{action}/oauth2/code/{registrationId}",
-			"{baseUrl}/login/oauth2/code/{registrationId}");
-
 	private final ClientRegistrationRepository registrations;
 
 	private final ProviderFlows flows;
@@ -81,7 +73,7 @@ public class ProviderFlowController {
 
 	private final @Nullable String spaUrl;
 
-	private final String cookieName;
+	private final FlowCookie cookie;
 
 	/**
 	 * Creates the controller.
@@ -107,7 +99,7 @@ public class ProviderFlowController {
 		this.events = events;
 		this.basePath = basePath;
 		this.spaUrl = spaUrl;
-		this.cookieName = deployment.secureCookies() ? "__Host-PROVIDER-FLOW" : "PROVIDER-FLOW";
+		this.cookie = new FlowCookie(deployment);
 	}
 
 	/**
@@ -165,16 +157,12 @@ public class ProviderFlowController {
 			errors.add("intent", "Use sign_in, link or reauthenticate.");
 		}
 		errors.throwIfAny();
-		OAuth2AuthorizationRequest authorization = resolver(registration, request).resolve(request, provider);
-		String browser = browserCookie(request);
+		OAuth2AuthorizationRequest authorization = AuthorizationRequests.resolve(this.registrations, registration,
+				this.deployment.ownOrigin(request) + this.basePath, request);
+		String browser = this.cookie.valueOrNew(request);
 		this.flows.save(new ProviderFlows.Flow(Hashes.sha256Hex(browser), provider, parsed.get(), returnTo, challenge,
 				authorization));
-		response.addHeader(HttpHeaders.SET_COOKIE, this.deployment.cookie(this.cookieName, browser)
-			.httpOnly(true)
-			.sameSite("Lax")
-			.maxAge(ProviderFlows.LIFETIME)
-			.build()
-			.toString());
+		this.cookie.set(browser, response);
 		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(authorization.getAuthorizationRequestUri())).build();
 	}
 
@@ -198,7 +186,7 @@ public class ProviderFlowController {
 			return failed(fallback(request), ProblemCode.STATE_MISMATCH, request, provider);
 		}
 		ProviderFlows.Flow flow = taken.get();
-		String browser = cookie(request);
+		String browser = this.cookie.value(request);
 		if (!flow.provider().equals(provider) || browser == null
 				|| !Hashes.same(flow.browserHash(), Hashes.sha256Hex(browser))) {
 			return failed(flow.returnTo(), ProblemCode.STATE_MISMATCH, request, provider);
@@ -246,37 +234,6 @@ public class ProviderFlowController {
 			return this.deployment.allowedOrigins().get(0) + "/";
 		}
 		return this.deployment.ownOrigin(request) + "/";
-	}
-
-	private DefaultOAuth2AuthorizationRequestResolver resolver(ClientRegistration registration, HttpServletRequest request) {
-		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
-				this.registrations, this.basePath + "/oauth2");
-		String callback = this.deployment.ownOrigin(request) + this.basePath + "/oauth2/callback/"
-				+ registration.getRegistrationId();
-		boolean defaultRedirect = DEFAULT_REDIRECT_URIS.contains(registration.getRedirectUri());
-		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce().andThen((builder) -> {
-			if (defaultRedirect) {
-				builder.redirectUri(callback);
-			}
-		}));
-		return resolver;
-	}
-
-	private String browserCookie(HttpServletRequest request) {
-		String existing = cookie(request);
-		return (existing != null) ? existing : Hashes.random();
-	}
-
-	private @Nullable String cookie(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (cookie.getName().equals(this.cookieName) && cookie.getValue().matches("[A-Za-z0-9_-]{43}")) {
-					return cookie.getValue();
-				}
-			}
-		}
-		return null;
 	}
 
 	/**

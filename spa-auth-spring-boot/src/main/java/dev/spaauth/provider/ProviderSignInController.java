@@ -16,9 +16,6 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,8 +38,8 @@ import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserView;
 
 /**
- * The SPA's side of a provider flow, as credentialed {@code fetch} calls: finishing it with the
- * one-time code and the verifier, and the account's linked identities. Finishing a sign-in answers
+ * The SPA's side of a provider flow, as a credentialed {@code fetch}: finishing it with the one-time
+ * code and the verifier. Finishing a sign-in answers
  * exactly like the password log-in: a new session (the old one deleted: session fixation), a new CSRF
  * token, {@code {"user", "csrfToken"}}, or {@code {"mfaRequired": true, ...}} for an account with a
  * second factor (the provider counts as the first factor, {@code FACTOR_AUTHORIZATION_CODE}).
@@ -186,8 +183,8 @@ public class ProviderSignInController {
 			this.events.publish(SecurityEvent.Type.IDENTITY_LINKED, request, user.getUsername(), identity.provider());
 			this.notices.identityLinked(user.getEmail(), name(identity.provider()));
 		}
-		List<Identity> all = list(user);
-		Identity linked = all.stream().filter((each) -> each.provider().equals(identity.provider())).reduce((a, b) -> b)
+		List<LinkedIdentitiesController.Identity> all = list(user);
+		LinkedIdentitiesController.Identity linked = all.stream().filter((each) -> each.provider().equals(identity.provider())).reduce((a, b) -> b)
 			.orElseThrow();
 		return new Linked(linked, all);
 	}
@@ -207,45 +204,12 @@ public class ProviderSignInController {
 		return new Reauthenticated(until, token.getToken());
 	}
 
-	/**
-	 * Lists the signed-in account's linked identities and whether it has a password.
-	 * @param user the signed-in user
-	 * @return 200 {@code {"identities": [{"id", "provider", "providerName", "email", "linkedAt",
-	 * "lastUsedAt"}], "hasPassword"}}
-	 */
-	@GetMapping("/identities")
-	public Identities identities(@AuthenticationPrincipal SpaAuthUser user) {
-		return new Identities(list(user), this.accounts.hasPassword(user));
-	}
-
-	/**
-	 * Unlinks one of the signed-in account's identities (fresh session).
-	 * @param user the signed-in user
-	 * @param id the identity's id
-	 * @param request the request
-	 * @return 200 with the identities left; 403 {@code reauthentication_required}; 404
-	 * {@code not_found}; 409 {@code last_sign_in_method}
-	 */
-	@DeleteMapping("/identities/{id}")
-	public Identities unlink(@AuthenticationPrincipal SpaAuthUser user, @PathVariable long id, HttpServletRequest request) {
-		this.reauthentication.requireFresh(request);
-		LinkedIdentities.Linked unlinked = this.accounts.unlink(user, id);
-		this.events.publish(SecurityEvent.Type.IDENTITY_UNLINKED, request, user.getUsername(), unlinked.provider());
-		this.notices.identityUnlinked(user.getEmail(), name(unlinked.provider()));
-		return identities(user);
-	}
-
-	private List<Identity> list(SpaAuthUser user) {
-		return this.identities.list(user.getId())
-			.stream()
-			.map((linked) -> new Identity(linked.id(), linked.provider(), name(linked.provider()), linked.email(),
-					linked.linkedAt(), linked.lastUsedAt()))
-			.toList();
+	private List<LinkedIdentitiesController.Identity> list(SpaAuthUser user) {
+		return LinkedIdentitiesController.list(this.identities, this.registrations, user);
 	}
 
 	private String name(String provider) {
-		ClientRegistration registration = this.registrations.findByRegistrationId(provider);
-		return (registration != null) ? registration.getClientName() : provider;
+		return LinkedIdentitiesController.name(this.registrations, provider);
 	}
 
 	private static SpaAuthUser signedIn(@Nullable SpaAuthUser user) {
@@ -266,35 +230,12 @@ public class ProviderSignInController {
 	}
 
 	/**
-	 * A linked identity.
-	 *
-	 * @param id its id, for unlinking
-	 * @param provider the registration id
-	 * @param providerName the provider's name to show
-	 * @param email the address the provider gave when it was linked, or null
-	 * @param linkedAt when it was linked
-	 * @param lastUsedAt when it last signed in or confirmed, or null
-	 */
-	public record Identity(long id, String provider, String providerName, @Nullable String email, Instant linkedAt,
-			@Nullable Instant lastUsedAt) {
-	}
-
-	/**
-	 * The account's ways in besides passkeys.
-	 *
-	 * @param identities the linked identities
-	 * @param hasPassword whether the account has a password its owner chose
-	 */
-	public record Identities(List<Identity> identities, boolean hasPassword) {
-	}
-
-	/**
 	 * Answer of a link.
 	 *
 	 * @param linked the identity linked
 	 * @param identities all the account's identities
 	 */
-	public record Linked(Identity linked, List<Identity> identities) {
+	public record Linked(LinkedIdentitiesController.Identity linked, List<LinkedIdentitiesController.Identity> identities) {
 	}
 
 	/**

@@ -33,7 +33,11 @@ import dev.spaauth.user.SpaAuthUser;
  * and numbers are stored as themselves. A value that cannot be read (stored before sessions were JSON,
  * or of a type not on the list) reads as absent: the session then carries no log-in, and the user logs
  * in again. The security context of a log-in spa-auth made is stored in a flat form ({@link StoredLogin})
- * that reads back several times faster than Spring Security's.
+ * that reads back several times faster than Spring Security's. Only Spring Security's core, web and
+ * servlet modules are used: the others found on the class path (the OAuth 2.0 client's, the
+ * authorization server's, LDAP, SAML, CAS) would add their types to the allow-list, among them
+ * {@code java.net.URL}, whose {@code equals} and {@code hashCode} resolve host names; spa-auth keeps
+ * none of their objects in a session.
  */
 public final class SessionJson {
 
@@ -64,7 +68,7 @@ public final class SessionJson {
 			// The immutable lists of List.of and List.copyOf, which the principal's roles are.
 			.allowIfSubType("java.util.ImmutableCollections$ListN")
 			.allowIfSubType("java.util.ImmutableCollections$List12");
-		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowedTypes);
+		List<JacksonModule> modules = SecurityJacksonModules.getModules(new SessionModulesOnly(classLoader), allowedTypes);
 		JsonMapper mapper = JsonMapper.builder()
 			.addModules(modules)
 			.addModule(new SimpleModule("spa-auth-session").setMixInAnnotation(SpaAuthUser.class, SpaAuthUserMixin.class))
@@ -117,7 +121,33 @@ public final class SessionJson {
 		@JsonCreator
 		SpaAuthUserMixin(@JsonProperty("id") long id, @JsonProperty("username") String username,
 				@JsonProperty("email") String email, @JsonProperty("roles") Collection<String> roles,
-				@JsonProperty("passwordHash") @Nullable String passwordHash) {
+				@JsonProperty("passwordHash") @Nullable String passwordHash,
+				@JsonProperty("emailVerified") @Nullable Boolean emailVerified) {
+		}
+
+	}
+
+	/**
+	 * Loads classes as its parent does, except Spring Security's Jackson modules that sessions do not
+	 * need, which {@link SecurityJacksonModules} then leaves out.
+	 */
+	private static final class SessionModulesOnly extends ClassLoader {
+
+		private static final java.util.Set<String> NEEDED = java.util.Set.of(
+				"org.springframework.security.jackson.CoreJacksonModule",
+				"org.springframework.security.web.jackson.WebJacksonModule",
+				"org.springframework.security.web.jackson.WebServletJacksonModule");
+
+		SessionModulesOnly(ClassLoader parent) {
+			super(parent);
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			if (name.startsWith("org.springframework.security.") && name.endsWith("JacksonModule") && !NEEDED.contains(name)) {
+				throw new ClassNotFoundException(name + " is not used for sessions");
+			}
+			return super.loadClass(name, resolve);
 		}
 
 	}

@@ -30,9 +30,11 @@ import dev.spaauth.user.SpaAuthUser;
  * @param email the email address
  * @param roles the account's roles, sorted
  * @param authorities the authentication's authorities, in order
+ * @param emailVerified whether the address was verified; null in sessions stored before this existed
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
-record StoredLogin(long id, String username, String email, String[] roles, Authority[] authorities) {
+record StoredLogin(long id, String username, String email, String[] roles, Authority[] authorities,
+		@Nullable Boolean emailVerified) {
 
 	/**
 	 * Returns the flat form of a security context, when it has one.
@@ -67,7 +69,7 @@ record StoredLogin(long id, String username, String email, String[] roles, Autho
 			}
 		}
 		return new StoredLogin(user.getId(), user.getUsername(), user.getEmail(),
-				user.getRoles().toArray(String[]::new), authorities);
+				user.getRoles().toArray(String[]::new), authorities, user.isEmailVerified());
 	}
 
 	/**
@@ -75,7 +77,8 @@ record StoredLogin(long id, String username, String email, String[] roles, Autho
 	 * @return a new context with an authenticated token, no credentials and no details
 	 */
 	SecurityContext toSecurityContext() {
-		SpaAuthUser user = new SpaAuthUser(this.id, this.username, this.email, List.of(this.roles), null);
+		SpaAuthUser user = new SpaAuthUser(this.id, this.username, this.email, List.of(this.roles), null,
+				this.emailVerified);
 		List<GrantedAuthority> granted = new ArrayList<>(this.authorities.length);
 		for (Authority authority : this.authorities) {
 			granted.add((authority.issuedAt() != null)

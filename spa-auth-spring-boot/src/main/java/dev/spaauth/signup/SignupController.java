@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +30,10 @@ import dev.spaauth.user.UserView;
 
 /**
  * The JSON sign-up endpoint, {@code POST {base-path}/signup}: creates an account ({@link SignupService})
- * and logs it in. CSRF-protected like every unsafe request, and throttled per client address.
+ * and, as {@code spa-auth.signup.email-verification} says, mails the link that verifies its address
+ * and logs it in ({@code optional}), only mails the link ({@code required}: no session until the
+ * address is proven and the user logs in), or only logs it in ({@code off}). CSRF-protected like
+ * every unsafe request, and throttled per client address.
  */
 @RestController
 @RequestMapping(path = "${spa-auth.base-path:/api/auth}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,6 +49,10 @@ public class SignupController {
 
 	private final SecurityEvents events;
 
+	private final @Nullable EmailVerifications verifications;
+
+	private final boolean verificationRequired;
+
 	/**
 	 * Creates the controller.
 	 * @param signup creates the account
@@ -52,9 +60,13 @@ public class SignupController {
 	 * @param throttle limits attempts per client address
 	 * @param events publishes the audit trail
 	 * @param signInNotices records the browser the account was created from
+	 * @param verifications mails the link that verifies the address, or null when verification is off
+	 * @param verificationRequired whether the account may log in only once the address is verified
 	 */
 	public SignupController(SignupService signup, SessionLifecycle sessions, LoginThrottle throttle, SecurityEvents events,
-			SignInNotices signInNotices) {
+			SignInNotices signInNotices, @Nullable EmailVerifications verifications, boolean verificationRequired) {
+		this.verifications = verifications;
+		this.verificationRequired = verificationRequired;
 		this.signup = signup;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -63,23 +75,32 @@ public class SignupController {
 	}
 
 	/**
-	 * Signs up and logs in.
+	 * Signs up and, unless the address must be verified first, logs in.
 	 * @param body username, email and password
 	 * @param request the request
 	 * @param response the response that gets the session and CSRF cookies
-	 * @return 201 with the user and a new CSRF token; 400 {@code validation_failed} with an
+	 * @return 201 with the user and a new CSRF token ({@code user.emailVerified} false); with
+	 * verification required, 201 {@code {"verificationRequired": true, "email"}} and no session; 400 {@code validation_failed} with an
 	 * {@code errors} member for a missing, malformed or taken username or email, or a weak password;
 	 * 429 {@code rate_limited} with {@code Retry-After} after too many failed attempts from the address
 	 */
 	@PostMapping(path = "/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	public AuthResponses.LoggedIn signup(@RequestBody SignupRequest body, HttpServletRequest request,
-			HttpServletResponse response) {
+	public Object signup(@RequestBody SignupRequest body, HttpServletRequest request, HttpServletResponse response) {
 		// A failed sign-up (a taken name tells that an account exists) counts against the address;
 		// a successful one gives its attempt back, so an office can sign up together.
 		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
 		SpaAuthUser user = this.signup.create(body);
 		attempt.succeeded();
+		if (this.verifications != null) {
+			this.verifications.send(user);
+		}
+		if (this.verificationRequired) {
+			this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), "verification required");
+			// This browser made the account: its first log-in is no "new sign-in".
+			this.signInNotices.signedUp(user, request, response);
+			return new VerificationRequired(true, user.getEmail());
+		}
 		// The password was just set: the session holds the password factor, as after a log-in.
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
@@ -88,6 +109,15 @@ public class SignupController {
 		this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), null);
 		this.signInNotices.signedUp(user, request, response);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
+	}
+
+	/**
+	 * Answer of a sign-up whose address must be verified before the account can log in.
+	 *
+	 * @param verificationRequired always true
+	 * @param email where the link was sent
+	 */
+	public record VerificationRequired(boolean verificationRequired, String email) {
 	}
 
 }

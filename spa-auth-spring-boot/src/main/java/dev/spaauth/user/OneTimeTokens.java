@@ -34,7 +34,10 @@ public class OneTimeTokens {
 		EMAIL_CHANGE,
 
 		/** The "this wasn't me" link of a new-device sign-in notice. */
-		SIGN_IN_REPORT
+		SIGN_IN_REPORT,
+
+		/** The link that proves a new account's address, sent at sign-up. */
+		EMAIL_VERIFICATION
 
 	}
 

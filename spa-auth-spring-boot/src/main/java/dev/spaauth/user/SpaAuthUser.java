@@ -35,6 +35,9 @@ public final class SpaAuthUser implements UserDetails, CredentialsContainer {
 
 	private @Nullable String passwordHash;
 
+	/** Whether the address was proven; null in sessions stored before this existed (verified). */
+	private final @Nullable Boolean emailVerified;
+
 	/**
 	 * Creates the principal.
 	 * @param id the account's database id
@@ -45,6 +48,22 @@ public final class SpaAuthUser implements UserDetails, CredentialsContainer {
 	 */
 	public SpaAuthUser(long id, String username, String email, Collection<String> roles,
 			@Nullable String passwordHash) {
+		this(id, username, email, roles, passwordHash, null);
+	}
+
+	/**
+	 * Creates the principal, saying whether its address was verified.
+	 * @param id the account's database id
+	 * @param username the username as the user wrote it at sign-up
+	 * @param email the email address
+	 * @param roles the roles granted besides {@code USER}, such as {@code ADMIN}; any order
+	 * @param passwordHash the encoded password ({@code {argon2}...}), or null once erased
+	 * @param emailVerified whether the address was proven (a mailed link or a provider's
+	 * {@code email_verified}); null when unknown, which counts as verified
+	 */
+	public SpaAuthUser(long id, String username, String email, Collection<String> roles,
+			@Nullable String passwordHash, @Nullable Boolean emailVerified) {
+		this.emailVerified = emailVerified;
 		this.id = id;
 		this.username = username;
 		this.email = email;
@@ -73,6 +92,15 @@ public final class SpaAuthUser implements UserDetails, CredentialsContainer {
 	 */
 	public String getEmail() {
 		return this.email;
+	}
+
+	/**
+	 * Returns whether the email address was proven, as of log-in or of the last verification in this
+	 * session.
+	 * @return false only when it is known not to be
+	 */
+	public boolean isEmailVerified() {
+		return !Boolean.FALSE.equals(this.emailVerified);
 	}
 
 	/**

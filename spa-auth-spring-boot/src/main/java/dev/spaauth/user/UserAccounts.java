@@ -105,13 +105,13 @@ public class UserAccounts {
 
 	private Optional<SpaAuthUser> findBy(String column, Object value) {
 		return this.jdbc
-			.sql("SELECT id, username, email, password_hash FROM spa_auth.users WHERE " + column + " = ?")
+			.sql("SELECT id, username, email, password_hash, email_verified FROM spa_auth.users WHERE " + column + " = ?")
 			.param(value)
 			.query((rs, row) -> new SpaAuthUser(rs.getLong(1), rs.getString(2), rs.getString(3), List.of(),
-					rs.getString(4)))
+					rs.getString(4), rs.getBoolean(5)))
 			.optional()
 			.map((user) -> new SpaAuthUser(user.getId(), user.getUsername(), user.getEmail(), rolesOf(user.getId()),
-					user.getPassword()));
+					user.getPassword(), user.isEmailVerified()));
 	}
 
 	/**
@@ -144,7 +144,7 @@ public class UserAccounts {
 	 * @throws org.springframework.dao.DuplicateKeyException if another account has it
 	 */
 	public void updateEmail(long id, String email) {
-		this.jdbc.sql("UPDATE spa_auth.users SET email = ?, email_key = ? WHERE id = ?")
+		this.jdbc.sql("UPDATE spa_auth.users SET email = ?, email_key = ?, email_verified = TRUE WHERE id = ?")
 			.params(email, key(email), id)
 			.update();
 	}
@@ -188,7 +188,18 @@ public class UserAccounts {
 	 * meanwhile
 	 */
 	public SpaAuthUser create(String username, String email, String passwordHash) {
-		return insert(username, email, passwordHash, true);
+		return insert(username, email, passwordHash, true, false);
+	}
+
+	/**
+	 * Records that an account's address was proven (a mailed link followed).
+	 * @param id the account's id
+	 * @return whether it was unverified until now
+	 */
+	public boolean markEmailVerified(long id) {
+		return this.jdbc.sql("UPDATE spa_auth.users SET email_verified = TRUE WHERE id = ? AND email_verified = FALSE")
+			.param(id)
+			.update() == 1;
 	}
 
 	/**
@@ -201,7 +212,7 @@ public class UserAccounts {
 	 * @throws org.springframework.dao.DuplicateKeyException if the username or email was taken
 	 */
 	public SpaAuthUser createWithoutPassword(String username, String email, String unusablePasswordHash) {
-		return insert(username, email, unusablePasswordHash, false);
+		return insert(username, email, unusablePasswordHash, false, true);
 	}
 
 	/**
@@ -218,15 +229,17 @@ public class UserAccounts {
 			.orElse(false);
 	}
 
-	private SpaAuthUser insert(String username, String email, String passwordHash, boolean passwordSet) {
+	private SpaAuthUser insert(String username, String email, String passwordHash, boolean passwordSet,
+			boolean emailVerified) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO spa_auth.users (username, username_key, email, email_key, password_hash, password_set, "
-					+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(username, key(username), email, key(email), passwordHash, passwordSet, OffsetDateTime.now(this.clock))
+					+ "email_verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(username, key(username), email, key(email), passwordHash, passwordSet, emailVerified,
+					OffsetDateTime.now(this.clock))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
-		return new SpaAuthUser(id, username, email, List.of(), passwordHash);
+		return new SpaAuthUser(id, username, email, List.of(), passwordHash, emailVerified);
 	}
 
 	private boolean exists(String column, String value) {

@@ -1,8 +1,12 @@
--- Sign-in with OpenID Connect and OAuth 2.0 providers.
+-- Sign-in with OpenID Connect and OAuth 2.0 providers, and verified email addresses.
 
 -- Whether the account has a password its owner chose: an account created by a provider sign-in has
 -- an unknown random one until a password reset sets one.
 ALTER TABLE users ADD COLUMN password_set BOOLEAN DEFAULT TRUE NOT NULL;
+
+-- Whether the account's email address was proven: a link from a mail to it, or a provider's
+-- email_verified. Accounts made before this column existed were never asked, and count as verified.
+ALTER TABLE users ADD COLUMN email_verified BOOLEAN DEFAULT TRUE NOT NULL;
 
 -- A provider identity (registration id + the provider's subject) that signs in to an account. Only
 -- an identity linked here signs in to an existing account: never a matching email address.

@@ -107,7 +107,9 @@ class SpaAuthAutoConfigurationTests {
 		// What SpaAuthEnvironmentPostProcessor adds at start-up, which a context runner does not run.
 		.withPropertyValues("spring.session.jdbc.initialize-schema=never",
 				"spring.session.jdbc.table-name=spa_auth.spring_session")
-		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:spa-auth-autoconfiguration;DB_CLOSE_DELAY=-1");
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:spa-auth-autoconfiguration;DB_CLOSE_DELAY=-1")
+		// Sign-up mails a link to verify the address (the default), which needs the SPA's URL.
+		.withPropertyValues("spa-auth.spa-url=https://app.example.test");
 
 	@Test
 	void applicationWithoutAChainGetsSpaAuthsDefaultChainWithEveryProtection() {
@@ -228,7 +230,8 @@ class SpaAuthAutoConfigurationTests {
 						SpaAuthSessionAutoConfiguration.class))
 				.withPropertyValues("spa-auth.session.store=redis", "spring.session.data.redis.repository-type=indexed",
 						"spring.data.redis.port=" + redis.port(),
-						"spring.datasource.url=jdbc:h2:mem:spa-auth-autoconfiguration-redis;DB_CLOSE_DELAY=-1")
+						"spring.datasource.url=jdbc:h2:mem:spa-auth-autoconfiguration-redis;DB_CLOSE_DELAY=-1",
+						"spa-auth.spa-url=https://app.example.test")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(context.getBean(FindByIndexNameSessionRepository.class))

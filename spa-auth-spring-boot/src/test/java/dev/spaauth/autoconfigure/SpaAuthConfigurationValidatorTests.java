@@ -19,8 +19,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SpaAuthConfigurationValidatorTests {
 
 	@Test
-	void defaultsAreAccepted() {
+	void defaultsAreAcceptedWithTheSpaUrlTheirMailsLinkTo() {
 		assertThatNoException().isThrownBy(() -> SpaAuthConfigurationValidator.validate(bind()));
+	}
+
+	@Test
+	void emailVerificationWithoutASpaUrlIsRefusedWithWhatToChange() {
+		assertRefused(bind("spa-url", ""), "spa-auth.signup.email-verification is required (required is the default)",
+				"Set spa-auth.spa-url to the SPA's URL");
+		assertRefused(bind("spa-url", "", "signup.email-verification", "optional"),
+				"spa-auth.signup.email-verification is optional", "spa-auth.signup.email-verification=off");
+		assertThatNoException().isThrownBy(
+				() -> SpaAuthConfigurationValidator.validate(bind("spa-url", "", "signup.email-verification", "off")));
+		assertThatNoException()
+			.isThrownBy(() -> SpaAuthConfigurationValidator.validate(bind("spa-url", "", "signup.enabled", "false")));
 	}
 
 	@Test
@@ -39,6 +51,7 @@ class SpaAuthConfigurationValidatorTests {
 		assertThat(properties.throttle().accountPeriod()).hasMinutes(15);
 		assertThat(properties.throttle().addressAttempts()).isEqualTo(50);
 		assertThat(properties.throttle().addressPeriod()).hasHours(24);
+		assertThat(properties.signup().emailVerification()).isEqualTo(SpaAuthProperties.EmailVerification.REQUIRED);
 	}
 
 	@Test
@@ -197,11 +210,14 @@ class SpaAuthConfigurationValidatorTests {
 			});
 	}
 
+	/** Binds the settings, with a SPA URL unless they name one ("" for none). */
 	private static SpaAuthProperties bind(String... pairs) {
 		java.util.Map<String, String> map = new java.util.HashMap<>();
+		map.put("spa-auth.spa-url", "https://app.example.com");
 		for (int i = 0; i < pairs.length; i += 2) {
 			map.put("spa-auth." + pairs[i], pairs[i + 1]);
 		}
+		map.values().removeIf(String::isEmpty);
 		return new Binder(new MapConfigurationPropertySource(map)).bindOrCreate("spa-auth", SpaAuthProperties.class);
 	}
 

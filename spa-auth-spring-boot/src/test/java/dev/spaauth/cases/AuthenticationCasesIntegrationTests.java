@@ -134,13 +134,16 @@ class AuthenticationCasesIntegrationTests extends IntegrationTestSupport {
 		body.put("password_hash", "{noop}x");
 		body.put("usernameKey", "admin");
 		body.put("username_key", "admin");
+		body.put("emailVerified", true);
+		body.put("email_verified", true);
 
 		Response response = this.browser.post("/api/auth/signup").csrf(this.browser.csrf()).json(body).send();
 
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email",
-				"roles");
+				"roles", "emailVerified");
 		assertThat(response.json().get("user").get("roles").toString()).isEqualTo("[\"USER\"]");
+		assertThat(response.json().get("user").get("emailVerified").asBoolean()).as("only a mailed link verifies").isFalse();
 		Map<String, Object> row = this.jdbc
 			.sql("SELECT id, username_key, password_hash, created_at FROM spa_auth.users WHERE username = ?")
 			.param(username)

@@ -106,7 +106,7 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void sessionStatusWhenAuthenticatedThenOnlyIdUsernameEmailAndRoles() {
+	void sessionStatusWhenAuthenticatedThenOnlyIdUsernameEmailRolesAndWhetherTheEmailIsVerified() {
 		// SEC-32 (2) and ASVS 15.3.1: a minimal profile, no hash, no session id, no internals.
 		String username = signedUp(this.browser);
 		String session = this.browser.cookies().get(SESSION);
@@ -118,7 +118,7 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("factors").toString()).isEqualTo("[\"password\"]");
 		assertThat(response.json().get("methods").toString()).isEqualTo("[]");
 		assertThat(response.json().get("user").propertyNames()).containsExactlyInAnyOrder("id", "username", "email",
-				"roles");
+				"roles", "emailVerified");
 		assertThat(response.json().get("user").get("username").asString()).isEqualTo(username);
 		assertThat(response.json().get("user").get("roles").toString()).isEqualTo("[\"USER\"]");
 		assertThat(response.body()).doesNotContain(session)

@@ -55,6 +55,7 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 
 		assertThat(finished.status()).as(finished.body()).isEqualTo(200);
 		assertThat(finished.json().get("user").get("email").asString()).isEqualTo(user + "@provider.test");
+		assertThat(finished.json().get("user").get("emailVerified").asBoolean()).as("the provider verified it").isTrue();
 		assertThat(finished.json().get("csrfToken").asString()).isNotBlank();
 		assertThat(this.browser.cookies().get("__Host-SESSION")).isNotNull().isNotEqualTo(before);
 		JsonNode session = this.browser.get("/api/auth/session").send().json();

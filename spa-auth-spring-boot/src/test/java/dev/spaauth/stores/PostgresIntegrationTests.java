@@ -141,7 +141,7 @@ class PostgresIntegrationTests {
 		// The token is made off the request thread, so the answer takes the same time for any address.
 		String tokenHash = await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.jdbc.sql("SELECT token_hash FROM spa_auth.one_time_tokens t JOIN spa_auth.users u "
-					+ "ON u.id = t.user_id WHERE u.username = ?").param(username).query(String.class).optional(),
+					+ "ON u.id = t.user_id WHERE u.username = ? AND t.purpose = 'PASSWORD_RESET'").param(username).query(String.class).optional(),
 					Optional::isPresent)
 			.orElseThrow();
 		assertThat(tokenHash).matches("[0-9a-f]{64}");
