@@ -1,7 +1,7 @@
 // Form and error helpers shared by the screens: required fields, field messages, and the API's
 // problems told in the form's own words.
 import { HTTPError, NetworkError } from '/spa-auth-client/index.js';
-import { setAlert, showFieldErrors, clearFieldErrors, firstInvalid, labelText } from './dom.js';
+import { setAlert, showFieldErrors, clearFieldErrors, firstInvalid, labelText, whileBusy } from './dom.js';
 import { app } from './state.js';
 
 /** Empties a form and its field messages, and hides the given alert and status elements. */
@@ -74,4 +74,32 @@ function fieldProblem(form, errors) {
 	const { marked, leftovers } = showFieldErrors(form, errors);
 	const labels = marked.map(labelText);
 	return [labels.length > 0 ? `Please correct: ${labels.join(', ')}.` : '', ...leftovers].join(' ').trim();
+}
+
+/**
+ * Wires a form whose one field "Email" asks the API to mail something ("Forgot password?", "Send the
+ * link again"): `send(email)` resolves to `{ detail }`, shown in `notice`; a problem goes to `alert`
+ * or the field. `clearOnSuccess` empties the form afterwards.
+ */
+export function emailRequestForm(form, { notice, alert, send, clearOnSuccess = false }) {
+	clearErrorsOnInput(form);
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		beforeSubmit(form, notice, alert);
+		const email = form.elements.namedItem('email');
+		if (!checkRequired(form, { email: 'Enter your email address.' })) {
+			focusProblem(form);
+			return;
+		}
+		await whileBusy(form, async () => {
+			try {
+				const { detail } = await send(email.value.trim());
+				if (clearOnSuccess) form.reset();
+				setAlert(notice, detail);
+			} catch (error) {
+				handleError(error, { alert, form });
+				focusProblem(form);
+			}
+		});
+	});
 }

@@ -1,7 +1,6 @@
 // #/forgot-password (anonymous): asks for a reset link by email.
 import { app } from '../state.js';
-import { setAlert, whileBusy } from '../dom.js';
-import { resetForm, beforeSubmit, checkRequired, focusProblem, clearErrorsOnInput, handleError } from '../forms.js';
+import { resetForm, emailRequestForm } from '../forms.js';
 import { showScreen } from '../nav.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,24 +17,9 @@ export function showForgot() {
 	return heading;
 }
 
-clearErrorsOnInput(form);
-
-form.addEventListener('submit', async (event) => {
-	event.preventDefault();
-	beforeSubmit(form, notice, alert);
-	const email = form.elements.namedItem('email');
-	if (!checkRequired(form, { email: 'Enter your email address.' })) {
-		focusProblem(form);
-		return;
-	}
-	await whileBusy(form, async () => {
-		try {
-			const { detail } = await app.client.requestPasswordReset(email.value.trim());
-			form.reset();
-			setAlert(notice, detail);
-		} catch (error) {
-			handleError(error, { alert, form });
-			focusProblem(form);
-		}
-	});
+emailRequestForm(form, {
+	notice,
+	alert,
+	send: (email) => app.client.requestPasswordReset(email),
+	clearOnSuccess: true,
 });

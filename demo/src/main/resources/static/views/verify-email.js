@@ -2,8 +2,8 @@
 // "Check your email" after the sign-up, #/verify-email?token=… from the mail, and "Send the link
 // again". Following the link signs nobody in: the log-in tab follows, with the username filled in.
 import { app } from '../state.js';
-import { setAlert, whileBusy } from '../dom.js';
-import { resetForm, beforeSubmit, checkRequired, focusProblem, clearErrorsOnInput, handleError, isProblem } from '../forms.js';
+import { setAlert } from '../dom.js';
+import { resetForm, emailRequestForm, handleError, isProblem } from '../forms.js';
 import { showScreen, replaceAddress } from '../nav.js';
 import { showAuth } from './auth.js';
 
@@ -60,23 +60,4 @@ export async function verifyEmail(token, seq) {
 	}
 }
 
-clearErrorsOnInput(form);
-
-form.addEventListener('submit', async (event) => {
-	event.preventDefault();
-	beforeSubmit(form, notice, alert);
-	const email = form.elements.namedItem('email');
-	if (!checkRequired(form, { email: 'Enter your email address.' })) {
-		focusProblem(form);
-		return;
-	}
-	await whileBusy(form, async () => {
-		try {
-			const { detail } = await app.client.resendVerification(email.value.trim());
-			setAlert(notice, detail);
-		} catch (error) {
-			handleError(error, { alert, form });
-			focusProblem(form);
-		}
-	});
-});
+emailRequestForm(form, { notice, alert, send: (email) => app.client.resendVerification(email) });

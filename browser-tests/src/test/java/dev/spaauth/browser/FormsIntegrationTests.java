@@ -43,6 +43,7 @@ class FormsIntegrationTests {
 			page.getByLabel("Username").fill(username);
 			page.getByLabel("Password").fill(NotesPage.PASSWORD);
 			spa.button("Sign up").click();
+			spa.confirmAndLogIn(username);
 			spa.expectSignedInAs(username);
 
 			// A note of 2,001 characters: "text" in the API, "New note" on the screen.

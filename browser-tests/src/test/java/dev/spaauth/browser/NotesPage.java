@@ -53,6 +53,11 @@ final class NotesPage {
 	 */
 	void signUp(String username) {
 		submitSignUp(username);
+		confirmAndLogIn(username);
+	}
+
+	/** After "Sign up": "Check your email", the link from the shape's mailbox, and the log-in it leads to. */
+	void confirmAndLogIn(String username) {
 		assertThat(heading("Check your email")).isVisible();
 		if (this.deployment == null) {
 			throw new IllegalStateException("NotesPage.open(deployment) or on(deployment) first: the sign-up needs the mailbox");

@@ -98,10 +98,7 @@ public final class EmailChangeService {
 		this.reauthentication.requireFresh(request);
 		FieldErrors errors = new FieldErrors();
 		String address = (newEmail != null) ? newEmail.strip() : null;
-		if (errors.require("newEmail", "New email", address) && !EmailAddresses.isValid(address)) {
-			errors.add("newEmail", "Enter an email address such as name@example.com.");
-		}
-		if (!errors.has("newEmail") && address.equalsIgnoreCase(user.getEmail())) {
+		if (EmailAddresses.check(errors, "newEmail", "New email", address) && address.equalsIgnoreCase(user.getEmail())) {
 			errors.add("newEmail", "This is already your email address.");
 		}
 		errors.throwIfAny();

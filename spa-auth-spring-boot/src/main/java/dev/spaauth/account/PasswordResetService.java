@@ -94,9 +94,7 @@ public final class PasswordResetService {
 	public void request(@Nullable String email, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String address = (email != null) ? email.strip() : null;
-		if (errors.require("email", "Email", address) && !EmailAddresses.isValid(address)) {
-			errors.add("email", "Enter an email address such as name@example.com.");
-		}
+		EmailAddresses.check(errors, "email", "Email", address);
 		errors.throwIfAny();
 		this.throttle.begin(address, request);
 		if (!this.notices.canSendLinks()) {

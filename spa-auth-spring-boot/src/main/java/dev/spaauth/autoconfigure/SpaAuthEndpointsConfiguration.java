@@ -40,6 +40,7 @@ import dev.spaauth.passkey.PasskeyCredentials;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.session.UserSessions;
+import dev.spaauth.provider.LinkedIdentities;
 import dev.spaauth.signup.EmailVerificationController;
 import dev.spaauth.signup.EmailVerifications;
 import dev.spaauth.signup.SignupController;
@@ -185,9 +186,13 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	SignInReportController spaAuthSignInReportController(OneTimeTokens tokens, UserAccounts accounts,
 			UserSessions userSessions, SessionLifecycle sessions, KnownDevices devices, PasswordEncoder encoder,
-			Notices notices, SecurityEvents events, ObjectProvider<PasskeyCredentials> passkeys) {
+			Notices notices, SecurityEvents events, ObjectProvider<PasskeyCredentials> passkeys,
+			ObjectProvider<LinkedIdentities> identities) {
 		return new SignInReportController(tokens, accounts, userSessions, sessions, devices, encoder, notices, events,
-				(userId) -> passkeys.ifAvailable((credentials) -> credentials.deleteAll(userId)));
+				(userId) -> {
+					passkeys.ifAvailable((credentials) -> credentials.deleteAll(userId));
+					identities.ifAvailable((linked) -> linked.unlinkAll(userId));
+				});
 	}
 
 	@Bean

@@ -30,8 +30,8 @@ import dev.spaauth.user.UserAccounts;
 /**
  * {@code POST {base-path}/sign-in-report {"token"}}: the "this wasn't me" link of a new-device notice.
  * Every session of the account ends (this browser's too), its password is replaced by a random one
- * nobody knows, so that only a password reset by mail lets anyone in again, its passkeys are removed
- * (the intruder may have added one), its open email-change links die, its known browsers are
+ * nobody knows, so that only a password reset by mail lets anyone in again, its passkeys and linked
+ * provider identities are removed (the intruder may have added one), its open email-change links die, its known browsers are
  * forgotten, and the account's address is told what to do. Its authenticator app stays: the intruder
  * could not have added one without the owner's mail noticing, and it keeps protecting the reset. Works
  * without a session; the token works once.
@@ -58,7 +58,7 @@ public class SignInReportController {
 
 	private final SecurityEvents events;
 
-	private final LongConsumer removePasskeys;
+	private final LongConsumer removeAddedWaysIn;
 
 	/**
 	 * Creates the controller.
@@ -70,11 +70,12 @@ public class SignInReportController {
 	 * @param encoder hashes the unknown password
 	 * @param notices tells the account what to do
 	 * @param events publishes the audit trail
-	 * @param removePasskeys removes an account's passkeys (by account id), which the intruder may have added
+	 * @param removeAddedWaysIn removes an account's passkeys and linked provider identities (by account id),
+	 * which the intruder may have added
 	 */
 	public SignInReportController(OneTimeTokens tokens, UserAccounts accounts, UserSessions userSessions,
 			SessionLifecycle sessions, KnownDevices devices, PasswordEncoder encoder, Notices notices,
-			SecurityEvents events, LongConsumer removePasskeys) {
+			SecurityEvents events, LongConsumer removeAddedWaysIn) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.userSessions = userSessions;
@@ -83,7 +84,7 @@ public class SignInReportController {
 		this.encoder = encoder;
 		this.notices = notices;
 		this.events = events;
-		this.removePasskeys = removePasskeys;
+		this.removeAddedWaysIn = removeAddedWaysIn;
 	}
 
 	/**
@@ -110,12 +111,12 @@ public class SignInReportController {
 		this.userSessions.endAllBut(account.getUsername(), null);
 		this.tokens.revokeAll(account.getId(), OneTimeTokens.Purpose.EMAIL_CHANGE);
 		this.devices.forgetAll(account.getId());
-		this.removePasskeys.accept(account.getId());
+		this.removeAddedWaysIn.accept(account.getId());
 		String csrfToken = this.sessions.logOut(request, response).getToken();
 		this.notices.accountSecured(account.getEmail());
 		this.events.publish(SecurityEvent.Type.SIGN_IN_REPORTED, request, account.getUsername(), null);
-		return new Secured("Every session of your account was signed out, its passkeys were removed and its password "
-				+ "no longer works. Set a new password with \"Forgot password?\".", csrfToken);
+		return new Secured("Every session of your account was signed out, its passkeys and connected sign-ins were removed "
+				+ "and its password no longer works. Set a new password with \"Forgot password?\".", csrfToken);
 	}
 
 	/**

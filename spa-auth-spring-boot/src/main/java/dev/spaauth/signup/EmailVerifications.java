@@ -83,9 +83,7 @@ public final class EmailVerifications {
 	public void resend(@Nullable String email, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String address = (email != null) ? email.strip() : null;
-		if (errors.require("email", "Email", address) && !EmailAddresses.isValid(address)) {
-			errors.add("email", "Enter an email address such as name@example.com.");
-		}
+		EmailAddresses.check(errors, "email", "Email", address);
 		errors.throwIfAny();
 		this.throttle.begin(address, request);
 		this.work.submit("email verification", () -> this.accounts.findByEmail(address)

@@ -72,9 +72,7 @@ public final class SignupService {
 		if (errors.require("username", "Username", username) && !USERNAME.matcher(username).matches()) {
 			errors.add("username", "Use 3 to 50 letters, digits, '.', '_' or '-'.");
 		}
-		if (errors.require("email", "Email", email) && !EmailAddresses.isValid(email)) {
-			errors.add("email", "Enter an email address such as name@example.com.");
-		}
+		EmailAddresses.check(errors, "email", "Email", email);
 		if (errors.require("password", "Password", body.password())) {
 			this.passwordPolicy
 				.check(body.password(), List.of((username != null) ? username : "", (email != null) ? email : ""))

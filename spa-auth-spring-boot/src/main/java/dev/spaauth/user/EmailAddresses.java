@@ -2,6 +2,10 @@ package dev.spaauth.user;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.spaauth.problem.FieldErrors;
+
 /** What spa-auth accepts as an email address: what mail servers accept in practice. */
 public final class EmailAddresses {
 
@@ -21,6 +25,21 @@ public final class EmailAddresses {
 	 */
 	public static boolean isValid(String value) {
 		return value.length() <= MAX_LENGTH && EMAIL.matcher(value).matches();
+	}
+
+	/**
+	 * Checks a submitted address, adding what is wrong with it to a form's errors.
+	 * @param errors the form's errors
+	 * @param field the field's name, such as {@code email}
+	 * @param label the field's label for the "is required" message, such as {@code Email}
+	 * @param value the stripped value, or null when missing
+	 * @return whether it is present and acceptable
+	 */
+	public static boolean check(FieldErrors errors, String field, String label, @Nullable String value) {
+		if (errors.require(field, label, value) && !isValid(value)) {
+			errors.add(field, "Enter an email address such as name@example.com.");
+		}
+		return !errors.has(field);
 	}
 
 }

@@ -42,7 +42,7 @@ class SignInNoticeIntegrationTests extends AccountProtectionSupport {
 	}
 
 	@Test
-	void thisWasntMeEndsEverySessionLocksThePasswordRemovesPasskeysAndWorksOnce() {
+	void thisWasntMeEndsEverySessionLocksThePasswordRemovesPasskeysAndLinkedIdentitiesAndWorksOnce() {
 		String username = newUser(this.browser);
 		String address = username + "@example.com";
 		String fresh = reauthenticate(this.browser);
@@ -58,6 +58,13 @@ class SignInNoticeIntegrationTests extends AccountProtectionSupport {
 		ApiClient intruder = new ApiClient(this.port);
 		assertThat(intruder.login(username, PASSWORD).status()).isEqualTo(200);
 		String token = tokenIn(mailTo(address, NEW_SIGN_IN));
+		// The intruder connects a provider account of their own, to come back later.
+		String intrudersIdentity = "intruder" + uniqueUsername();
+		dev.spaauth.testapp.LocalProvider.addUser(intrudersIdentity, intrudersIdentity + "@provider.test", true);
+		dev.spaauth.devprovider.DevProvider.allowRedirectUri("http://localhost:" + this.port + "/api/auth/oauth2/callback/local");
+		reauthenticate(intruder);
+		assertThat(dev.spaauth.testapp.LocalProvider.finishFlow(intruder, this.port, "local", "link", intrudersIdentity)
+			.status()).isEqualTo(200);
 		ApiClient owner = new ApiClient(this.port);
 
 		Response reported = owner.post("/api/auth/sign-in-report").csrf(owner.csrf()).json(Map.of("token", token)).send();
@@ -70,7 +77,7 @@ class SignInNoticeIntegrationTests extends AccountProtectionSupport {
 		assertThat(textOf(mailTo(address, "Your account was secured"))).contains("#/forgot-password");
 		assertProblem(owner.post("/api/auth/sign-in-report").csrf(owner.csrf()).json(Map.of("token", token)).send(), 400,
 				"invalid_token");
-		for (String table : new String[] { "known_devices", "passkeys" }) {
+		for (String table : new String[] { "known_devices", "passkeys", "linked_identities" }) {
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth." + table + " t JOIN spa_auth.users u ON u.id = t.user_id "
 					+ "WHERE u.username = ?").param(username).query(Long.class).single()).as(table).isZero();
 		}
