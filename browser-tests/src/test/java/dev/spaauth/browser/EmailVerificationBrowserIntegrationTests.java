@@ -35,7 +35,8 @@ class EmailVerificationBrowserIntegrationTests {
 			spa.logIn(username);
 			assertThat(spa.heading("Check your email")).isVisible();
 			assertThat(spa.alert()).containsText("Confirm your email address first");
-			spa.page().getByLabel("Email").fill(email);
+			// Exact: the screen and its form are labelled "Check your email" too.
+			spa.page().getByLabel("Email", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill(email);
 			spa.button("Send the link again").click();
 			assertThat(spa.status("a new confirmation link is on its way")).isVisible();
 			org.awaitility.Awaitility.await().until(() -> deployment.mailbox().to(email).size() == 2);
