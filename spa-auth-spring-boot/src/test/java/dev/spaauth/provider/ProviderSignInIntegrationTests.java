@@ -330,11 +330,7 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 	}
 
 	private Response finishFlow(ApiClient client, String provider, String intent, String user) {
-		String verifier = LocalProvider.newVerifier();
-		Response back = callback(client, provider, intent, user, verifier);
-		String code = authCode(back);
-		assertThat(code).as("came back with " + back.header("Location")).isNotNull();
-		return finish(client, code, verifier);
+		return LocalProvider.finishFlow(client, this.port, provider, intent, user);
 	}
 
 	private Response signIn(ApiClient client, String provider, String user) {
