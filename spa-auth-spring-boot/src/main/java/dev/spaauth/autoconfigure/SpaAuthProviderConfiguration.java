@@ -101,9 +101,9 @@ class SpaAuthProviderConfiguration {
 	ProviderSignInController spaAuthProviderSignInController(ProviderResults results, ProviderAccounts accounts,
 			LinkedIdentities identities, ClientRegistrationRepository registrations, SessionLifecycle sessions,
 			Reauthentication reauthentication, SecondFactors secondFactors, TwoStepLogIn twoStep, LoginThrottle throttle,
-			SecurityEvents events, SignInNotices signInNotices, Notices notices) {
+			SecurityEvents events, SignInNotices signInNotices, Notices notices, Deployment deployment) {
 		return new ProviderSignInController(results, accounts, identities, registrations, sessions, reauthentication,
-				secondFactors, twoStep, throttle, events, signInNotices, notices);
+				secondFactors, twoStep, throttle, events, signInNotices, notices, deployment);
 	}
 
 }

@@ -5,17 +5,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.HttpHeaders;
 
 import dev.spaauth.deployment.Deployment;
 
 /**
  * The browser's flow cookie, {@code __Host-PROVIDER-FLOW} ({@code PROVIDER-FLOW} without Secure
- * cookies): 32 random bytes, HttpOnly, {@code SameSite=Lax} whatever the session cookie's (the
- * provider's redirect back is a cross-site top-level navigation, which Lax lets through and Strict
- * would not), for {@link ProviderFlows#LIFETIME}. A flow is answered only in the browser whose
- * cookie hashes to the flow's stored value; the cookie is kept for the browser's next flows, so two
- * tabs can sign in at once.
+ * cookies): 32 random bytes, HttpOnly, for {@link ProviderFlows#LIFETIME}. A flow is answered, and its
+ * one-time code redeemed, only with the cookie of the browser that started it; the cookie is kept for
+ * the browser's next flows, so two tabs can sign in at once. {@code SameSite=Lax} (the provider's
+ * redirect back is a cross-site top-level navigation, which Lax lets through and Strict would not, and
+ * the SPA's finishing {@code fetch} is same-site), or {@code None} when the SPA is on another site than
+ * the API, whose finishing {@code fetch} is then cross-site.
  */
 final class FlowCookie {
 
@@ -23,9 +25,12 @@ final class FlowCookie {
 
 	private final String name;
 
+	private final String sameSite;
+
 	FlowCookie(Deployment deployment) {
 		this.deployment = deployment;
 		this.name = deployment.secureCookies() ? "__Host-PROVIDER-FLOW" : "PROVIDER-FLOW";
+		this.sameSite = (deployment.sameSite() == SameSite.NONE) ? "None" : "Lax";
 	}
 
 	/** The browser's cookie value, or a new random one. */
@@ -51,7 +56,7 @@ final class FlowCookie {
 	void set(String value, HttpServletResponse response) {
 		response.addHeader(HttpHeaders.SET_COOKIE, this.deployment.cookie(this.name, value)
 			.httpOnly(true)
-			.sameSite("Lax")
+			.sameSite(this.sameSite)
 			.maxAge(ProviderFlows.LIFETIME)
 			.build()
 			.toString());

@@ -24,7 +24,9 @@ import dev.spaauth.user.UserAccounts;
  * ({@code account_exists}: the user signs in there and links), because the address may have been
  * registered by an attacker with a password first, or the provider's claim may be an attacker's
  * (OWASP Authentication Cheat Sheet; "Pre-hijacked accounts", Sudhodanan and Paverd, 2022);</li>
- * <li>linking needs a signed-in, fresh session and an identity no other account has;</li>
+ * <li>linking needs a signed-in, fresh session, an account whose address is verified (else an
+ * attacker who signed up with the victim's address first could link an identity of their own that
+ * survives the victim's password reset), and an identity no other account has;</li>
  * <li>unlinking never removes the last way to sign in (a password the owner chose, a passkey or
  * another identity).</li>
  * </ul>
@@ -118,9 +120,14 @@ public class ProviderAccounts {
 	 * @param user the signed-in account
 	 * @param identity the identity
 	 * @return whether it was linked now (false when it already was)
-	 * @throws ProblemException {@code identity_in_use} (409) when another account has it
+	 * @throws ProblemException {@code identity_in_use} (409) when another account has it;
+	 * {@code email_not_verified} (403) while the account's address is not verified
 	 */
 	public boolean link(SpaAuthUser user, ProviderIdentity identity) {
+		if (!this.accounts.findById(user.getId()).map(SpaAuthUser::isEmailVerified).orElse(false)) {
+			throw new ProblemException(ProblemCode.EMAIL_NOT_VERIFIED, "Confirm your email address before connecting "
+					+ "a provider: open the link we mailed you, or ask for a new one.");
+		}
 		Optional<Long> owner = this.identities.accountOf(identity.provider(), identity.subject());
 		if (owner.isPresent()) {
 			if (owner.get() != user.getId()) {

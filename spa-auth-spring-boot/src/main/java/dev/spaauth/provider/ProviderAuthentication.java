@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import dev.spaauth.user.EmailAddresses;
+
 /**
  * Turns a provider's authorization code into an identity with Spring Security's OAuth 2.0 client: the
  * token request with the PKCE verifier, for OpenID Connect the ID token's signature, issuer, audience
@@ -38,6 +40,10 @@ import org.springframework.web.client.RestClientException;
 public class ProviderAuthentication {
 
 	private static final String GITHUB_USER = "https://api.github.com/user";
+
+	private static final int MAX_SUBJECT_LENGTH = 255;
+
+	private static final int MAX_NAME_LENGTH = 100;
 
 	private final AuthenticationManager providers;
 
@@ -71,6 +77,10 @@ public class ProviderAuthentication {
 			.build();
 		OAuth2LoginAuthenticationToken result = (OAuth2LoginAuthenticationToken) this.providers
 			.authenticate(new OAuth2LoginAuthenticationToken(registration, new OAuth2AuthorizationExchange(request, response)));
+		return checked(identity(registration, result));
+	}
+
+	private ProviderIdentity identity(ClientRegistration registration, OAuth2LoginAuthenticationToken result) {
 		OAuth2User user = Objects.requireNonNull(result.getPrincipal());
 		String provider = registration.getRegistrationId();
 		if (user instanceof OidcUser oidc) {
@@ -90,6 +100,26 @@ public class ProviderAuthentication {
 		Object verified = user.getAttributes().get("email_verified");
 		return new ProviderIdentity(provider, user.getName(), string(user.getAttributes().get("email")),
 				Boolean.TRUE.equals(verified) || "true".equals(verified), name);
+	}
+
+	/**
+	 * Keeps what the provider said within what spa-auth stores: a subject of at most 255 characters
+	 * (else the answer is refused), an email address only when it is one spa-auth accepts (else none,
+	 * and not verified), a display name of at most 100 characters.
+	 */
+	private static ProviderIdentity checked(ProviderIdentity identity) {
+		if (identity.subject().isBlank() || identity.subject().length() > MAX_SUBJECT_LENGTH) {
+			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user_info_response",
+					"The provider's subject is empty or longer than " + MAX_SUBJECT_LENGTH + " characters", null));
+		}
+		String email = (identity.email() != null) ? identity.email().strip() : null;
+		boolean valid = email != null && EmailAddresses.isValid(email);
+		String name = (identity.name() != null && !identity.name().isBlank()) ? identity.name().strip() : null;
+		if (name != null && name.length() > MAX_NAME_LENGTH) {
+			name = name.substring(0, MAX_NAME_LENGTH);
+		}
+		return new ProviderIdentity(identity.provider(), identity.subject(), valid ? email : null,
+				valid && identity.emailVerified(), name);
 	}
 
 	private static boolean isGitHub(ClientRegistration registration) {

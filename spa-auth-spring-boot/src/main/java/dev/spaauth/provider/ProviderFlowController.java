@@ -210,7 +210,7 @@ public class ProviderFlowController {
 				return failed(flow.returnTo(), problem.get(), request, provider);
 			}
 		}
-		String oneTimeCode = this.results.put(flow.intent(), identity, flow.challenge());
+		String oneTimeCode = this.results.put(flow.intent(), identity, flow.challenge(), flow.browserHash());
 		return redirect(ReturnTo.with(flow.returnTo(), "authCode", oneTimeCode));
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,9 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Provider answers waiting for the SPA to finish ({@code spa_auth.provider_results}): the backend
  * hands the SPA a one-time code in the return URL, and only the SPA that sent the S256 challenge at
  * the start can redeem it, with the verifier it kept (RFC 7636's transform, here between the SPA and
- * its API). A code alone, leaked through a log or a referrer, or planted by an attacker in a link to
- * the victim (login CSRF), is worthless. Each code works once, for {@link #LIFETIME}; only its SHA-256
- * is stored.
+ * its API), and only from the browser whose flow cookie started the flow. A code planted by an
+ * attacker in a link to the victim (login CSRF) fails the victim's verifier; a code of the victim's
+ * read from a log or a referrer, even of a flow the attacker forced on the victim's browser with a
+ * challenge of the attacker's, fails the attacker's missing cookie. Each code works once, for
+ * {@link #LIFETIME}; only the SHA-256 of the code and of the cookie are stored.
  */
 public class ProviderResults {
 
@@ -44,47 +48,52 @@ public class ProviderResults {
 	 * @param intent what the flow was for
 	 * @param identity who signed in at the provider
 	 * @param challenge the SPA's S256 challenge
+	 * @param browserHash the SHA-256 (hex) of the flow cookie of the browser that started the flow
 	 * @return the one-time code (43 base64url characters)
 	 */
-	public String put(Intent intent, ProviderIdentity identity, String challenge) {
+	public String put(Intent intent, ProviderIdentity identity, String challenge, String browserHash) {
 		String code = Hashes.random();
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.jdbc.sql("DELETE FROM spa_auth.provider_results WHERE expires_at < ?").param(now).update();
 		this.jdbc
-			.sql("INSERT INTO spa_auth.provider_results (code_hash, challenge, intent, provider, subject, email, "
-					+ "email_verified, display_name, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(Hashes.sha256Hex(code), challenge, intent.value(), identity.provider(), identity.subject(),
+			.sql("INSERT INTO spa_auth.provider_results (code_hash, challenge, browser_hash, intent, provider, subject, "
+					+ "email, email_verified, display_name, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(Hashes.sha256Hex(code), challenge, browserHash, intent.value(), identity.provider(), identity.subject(),
 					identity.email(), identity.emailVerified(), identity.name(), now.plus(LIFETIME))
 			.update();
 		return code;
 	}
 
 	/**
-	 * Redeems a code. A code presented with the wrong verifier is used up all the same.
+	 * Redeems a code. A code presented with the wrong verifier or from another browser is used up all
+	 * the same.
 	 * @param code the code from the return URL
 	 * @param verifier the verifier whose S256 transform the SPA sent at the start
-	 * @return the answer, or empty when the code is unknown, used or expired, or the verifier does not
-	 * match
+	 * @param browser the flow cookie the finishing request carries, or null
+	 * @return the answer, or empty when the code is unknown, used or expired, the verifier does not
+	 * match, or the browser is not the one that started the flow
 	 */
-	public Optional<Result> redeem(String code, String verifier) {
+	public Optional<Result> redeem(String code, String verifier, @Nullable String browser) {
 		String hash = Hashes.sha256Hex(code);
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		return this.transactions.execute((status) -> {
 			Optional<Stored> stored = this.jdbc
-				.sql("SELECT challenge, intent, provider, subject, email, email_verified, display_name "
+				.sql("SELECT challenge, browser_hash, intent, provider, subject, email, email_verified, display_name "
 						+ "FROM spa_auth.provider_results WHERE code_hash = ? AND expires_at > ?")
 				.params(hash, now)
-				.query((rs, row) -> new Stored(rs.getString(1), new Result(Intent.of(rs.getString(2)).orElseThrow(),
-						new ProviderIdentity(rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-								rs.getString(7)))))
+				.query((rs, row) -> new Stored(rs.getString(1), rs.getString(2),
+						new Result(Intent.of(rs.getString(3)).orElseThrow(), new ProviderIdentity(rs.getString(4),
+								rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)))))
 				.optional();
 			int deleted = this.jdbc.sql("DELETE FROM spa_auth.provider_results WHERE code_hash = ?").param(hash).update();
-			return stored.filter((found) -> deleted == 1 && Hashes.same(found.challenge(), Hashes.s256(verifier)))
+			return stored
+				.filter((found) -> deleted == 1 && Hashes.same(found.challenge(), Hashes.s256(verifier)) && browser != null
+						&& Hashes.same(found.browserHash(), Hashes.sha256Hex(browser)))
 				.map(Stored::result);
 		});
 	}
 
-	private record Stored(String challenge, Result result) {
+	private record Stored(String challenge, String browserHash, Result result) {
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.deployment.Deployment;
 import dev.spaauth.device.SignInNotices;
 import dev.spaauth.login.AuthResponses;
 import dev.spaauth.mail.Notices;
@@ -72,6 +73,8 @@ public class ProviderSignInController {
 
 	private final Notices notices;
 
+	private final FlowCookie cookie;
+
 	/**
 	 * Creates the controller.
 	 * @param results the answers waiting for the SPA
@@ -86,11 +89,13 @@ public class ProviderSignInController {
 	 * @param events publishes the audit trail
 	 * @param signInNotices mails about sign-ins from new browsers
 	 * @param notices mails about linked and unlinked identities
+	 * @param deployment the flow cookie's name and attributes
 	 */
 	public ProviderSignInController(ProviderResults results, ProviderAccounts accounts, LinkedIdentities identities,
 			ClientRegistrationRepository registrations, SessionLifecycle sessions, Reauthentication reauthentication,
 			SecondFactors secondFactors, TwoStepLogIn twoStep, LoginThrottle throttle, SecurityEvents events,
-			SignInNotices signInNotices, Notices notices) {
+			SignInNotices signInNotices, Notices notices, Deployment deployment) {
+		this.cookie = new FlowCookie(deployment);
 		this.results = results;
 		this.accounts = accounts;
 		this.identities = identities;
@@ -114,7 +119,7 @@ public class ProviderSignInController {
 	 * @return for {@code sign_in} 200 like {@code POST /login}; for {@code link} 200
 	 * {@code {"linked": {...}, "identities": [...]}}; for {@code reauthenticate} 200
 	 * {@code {"reauthenticatedUntil", "csrfToken"}}. 400 {@code invalid_sign_in_code} for an unknown,
-	 * used, expired code or a wrong verifier; 401 {@code unauthenticated} for a link or
+	 * used, expired code, a wrong verifier, or a browser that did not start the flow; 401 {@code unauthenticated} for a link or
 	 * re-authentication without a session; 403 {@code reauthentication_required} for a link on a
 	 * session that is not fresh; 403 {@code email_not_verified}, {@code identity_not_linked}; 409
 	 * {@code account_exists}, {@code identity_in_use}; 429 {@code rate_limited}
@@ -132,7 +137,7 @@ public class ProviderSignInController {
 		}
 		errors.throwIfAny();
 		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
-		ProviderResults.Result result = this.results.redeem(body.code(), body.verifier())
+		ProviderResults.Result result = this.results.redeem(body.code(), body.verifier(), this.cookie.value(request))
 			.orElseThrow(() -> new ProblemException(ProblemCode.INVALID_SIGN_IN_CODE,
 					"This sign-in cannot be finished here: its code was used, is too old, or was not started by this "
 							+ "page. Start again."));
@@ -181,9 +186,11 @@ public class ProviderSignInController {
 		this.reauthentication.requireFresh(request);
 		if (this.accounts.link(user, identity)) {
 			this.events.publish(SecurityEvent.Type.IDENTITY_LINKED, request, user.getUsername(), identity.provider());
-			this.notices.identityLinked(user.getEmail(), name(identity.provider()));
+			this.notices.identityLinked(user.getEmail(),
+					LinkedIdentitiesController.name(this.registrations, identity.provider()));
 		}
-		List<LinkedIdentitiesController.Identity> all = list(user);
+		List<LinkedIdentitiesController.Identity> all = LinkedIdentitiesController.list(this.identities,
+				this.registrations, user);
 		LinkedIdentitiesController.Identity linked = all.stream().filter((each) -> each.provider().equals(identity.provider())).reduce((a, b) -> b)
 			.orElseThrow();
 		return new Linked(linked, all);
@@ -202,14 +209,6 @@ public class ProviderSignInController {
 		Instant until = this.reauthentication.markFresh(request.getSession(false));
 		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), identity.provider());
 		return new Reauthenticated(until, token.getToken());
-	}
-
-	private List<LinkedIdentitiesController.Identity> list(SpaAuthUser user) {
-		return LinkedIdentitiesController.list(this.identities, this.registrations, user);
-	}
-
-	private String name(String provider) {
-		return LinkedIdentitiesController.name(this.registrations, provider);
 	}
 
 	private static SpaAuthUser signedIn(@Nullable SpaAuthUser user) {

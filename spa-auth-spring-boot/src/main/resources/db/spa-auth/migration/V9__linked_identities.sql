@@ -39,10 +39,12 @@ CREATE TABLE provider_flows (
 CREATE INDEX provider_flows_expiry_ix ON provider_flows (expires_at);
 
 -- Provider answers waiting for the SPA to finish the sign-in: keyed by the SHA-256 of a one-time
--- code, usable once, for 2 minutes, with the verifier whose S256 challenge the SPA sent at the start.
+-- code, usable once, for 2 minutes, with the verifier whose S256 challenge the SPA sent at the start,
+-- and only in the browser whose flow cookie started the flow.
 CREATE TABLE provider_results (
     code_hash      VARCHAR(64)  NOT NULL PRIMARY KEY,
     challenge      VARCHAR(64)  NOT NULL,
+    browser_hash   VARCHAR(64)  NOT NULL,
     intent         VARCHAR(20)  NOT NULL,
     provider       VARCHAR(100) NOT NULL,
     subject        VARCHAR(255) NOT NULL,

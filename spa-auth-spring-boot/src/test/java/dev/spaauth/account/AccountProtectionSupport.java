@@ -94,6 +94,26 @@ public abstract class AccountProtectionSupport extends IntegrationTestSupport {
 		return signedUp(client);
 	}
 
+	/**
+	 * Verifies an account's address as its owner would: asks for a link, follows it.
+	 * @param email the account's address
+	 */
+	protected void verifyEmail(String email) {
+		ApiClient client = new ApiClient(this.port);
+		client.post("/api/auth/email-verification/resend").csrf(client.csrf()).json(Map.of("email", email)).send();
+		Matcher token = TOKEN.matcher(textOf(mailTo(email, "Confirm your email address")));
+		if (!token.find()) {
+			throw new AssertionError("No link in the confirmation mail to " + email);
+		}
+		ApiClient.Response verified = client.post("/api/auth/email-verification")
+			.csrf(client.csrf())
+			.json(Map.of("token", token.group(1)))
+			.send();
+		if (verified.status() != 200) {
+			throw new AssertionError("Verification failed: " + verified.body());
+		}
+	}
+
 	/** Re-authenticates the client's session and returns the new CSRF token. */
 	protected static String reauthenticate(ApiClient client) {
 		return client.post("/api/auth/reauthenticate")

@@ -45,6 +45,7 @@ class SignInNoticeIntegrationTests extends AccountProtectionSupport {
 	void thisWasntMeEndsEverySessionLocksThePasswordRemovesPasskeysAndLinkedIdentitiesAndWorksOnce() {
 		String username = newUser(this.browser);
 		String address = username + "@example.com";
+		verifyEmail(address);
 		String fresh = reauthenticate(this.browser);
 		tools.jackson.databind.JsonNode options = this.browser.post("/api/auth/passkeys/registration-options")
 			.csrf(fresh)

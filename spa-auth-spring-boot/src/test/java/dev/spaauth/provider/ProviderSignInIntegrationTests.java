@@ -176,6 +176,7 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 	@Test
 	void linkingNeedsAFreshSessionThenTheIdentitySignsInToThatAccountOnly() throws Exception {
 		String username = newUser(this.browser);
+		verifyEmail(username + "@example.com");
 		String identity = "link" + uniqueUsername();
 		LocalProvider.addUser(identity, username + "@example.com", true);
 		org.awaitility.Awaitility.await()
@@ -195,7 +196,7 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 		assertThat(signedIn.json().get("user").get("username").asString()).isEqualTo(username);
 
 		ApiClient someoneElse = new ApiClient(this.port);
-		newUser(someoneElse);
+		verifyEmail(newUser(someoneElse) + "@example.com");
 		reauthenticate(someoneElse);
 		assertProblem(finishFlow(someoneElse, "local", "link", identity), 409, "identity_in_use");
 	}
@@ -222,6 +223,7 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 	@Test
 	void aPasswordAccountUnlinksAndTheIdentityNoLongerSignsIn() {
 		String username = newUser(this.browser);
+		verifyEmail(username + "@example.com");
 		String identity = "unlink" + uniqueUsername();
 		LocalProvider.addUser(identity, "other-" + username + "@provider.test", true);
 		reauthenticate(this.browser);
@@ -239,6 +241,52 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 	}
 
 	@Test
+	void anIdentityIsLinkedOnlyToAnAccountWhoseAddressIsVerified() {
+		String username = newUser(this.browser);
+		String identity = "early" + uniqueUsername();
+		LocalProvider.addUser(identity, identity + "@provider.test", true);
+		reauthenticate(this.browser);
+
+		assertProblem(finishFlow(this.browser, "local", "link", identity), 403, "email_not_verified");
+
+		assertThat(count("spa_auth.linked_identities", "user_id", idOf(username))).isZero();
+		verifyEmail(username + "@example.com");
+		reauthenticate(this.browser);
+		assertThat(finishFlow(this.browser, "local", "link", identity).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aFlowForcedOnTheVictimsBrowserCannotBeFinishedElsewhereEvenWithTheAttackersVerifier() {
+		String victim = newProviderUser(true);
+		String attackersVerifier = LocalProvider.newVerifier();
+		// The attacker's page sends the victim's browser to the start, with the attacker's challenge;
+		// the provider (signed in already, no consent screen) sends it back with a code.
+		URI callback = callbackFor(this.browser, "local", "sign_in", victim, attackersVerifier);
+		String code = authCode(this.browser.get(callback.getRawPath() + "?" + callback.getRawQuery()).send());
+
+		// The code leaks (a log, a Referer); the attacker redeems it from their own browser.
+		ApiClient attacker = new ApiClient(this.port);
+		assertProblem(finish(attacker, code, attackersVerifier), 400, "invalid_sign_in_code");
+
+		assertThat(attacker.authenticated()).isFalse();
+		assertProblem(finish(this.browser, code, attackersVerifier), 400, "invalid_sign_in_code");
+	}
+
+	@Test
+	void whatAProviderSaysIsKeptWithinWhatIsStoredNeverA500() {
+		String odd = "odd" + uniqueUsername();
+		LocalProvider.addUser(odd, "not an address", true, "N".repeat(400));
+		assertThat(authError(callback(this.browser, "local", "sign_in", odd, LocalProvider.newVerifier())))
+			.as("an address spa-auth does not accept is no verified address").isEqualTo("email_not_verified");
+
+		String longName = "long" + uniqueUsername();
+		LocalProvider.addUser(longName, longName + "@provider.test", true, "Ω".repeat(400));
+		Response signedIn = signIn(new ApiClient(this.port), "local", longName);
+		assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+		assertThat(signedIn.json().get("user").get("username").asString()).hasSizeBetween(3, 50);
+	}
+
+	@Test
 	void reauthenticatingNeedsAnIdentityLinkedToTheAccount() {
 		newUser(this.browser);
 		String stranger = newProviderUser(true);
@@ -250,6 +298,7 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 	@Test
 	void anAccountWithAnAuthenticatorAppStillNeedsItsCodeAfterTheProvider() {
 		String username = newUser(this.browser);
+		verifyEmail(username + "@example.com");
 		String identity = "mfa" + uniqueUsername();
 		LocalProvider.addUser(identity, "mfa-" + username + "@provider.test", true);
 		reauthenticate(this.browser);

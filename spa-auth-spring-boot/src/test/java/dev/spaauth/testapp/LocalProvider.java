@@ -73,7 +73,18 @@ public final class LocalProvider {
 	 * @param verified the {@code email_verified} claim
 	 */
 	public static void addUser(String username, String email, boolean verified) {
-		Started.PROVIDER.users().add(new DevUsers.DevUser(username, "pw-" + username, email, verified, "User " + username));
+		addUser(username, email, verified, "User " + username);
+	}
+
+	/**
+	 * Adds a user to the provider, with the {@code name} claim it gives.
+	 * @param username the username and subject
+	 * @param email the email claim
+	 * @param verified the {@code email_verified} claim
+	 * @param name the name claim
+	 */
+	public static void addUser(String username, String email, boolean verified, String name) {
+		Started.PROVIDER.users().add(new DevUsers.DevUser(username, "pw-" + username, email, verified, name));
 	}
 
 	/**
