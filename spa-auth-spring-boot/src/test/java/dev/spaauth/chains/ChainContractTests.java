@@ -86,6 +86,7 @@ abstract class ChainContractTests {
 	@Test
 	void unsafeRequestsWithoutTheTokenAreRefusedAsCsrfFailuresOnEveryPath() {
 		for (String path : new String[] { "/api/auth/login", "/api/auth/signup", "/api/auth/logout",
+				"/api/auth/oauth2/finish", "/api/auth/email-verification", "/api/auth/email-verification/resend",
 				"/api/public/echo" }) {
 			Response response = this.browser.post(path).json(Map.of("username", "x", "password", "y")).send();
 
@@ -182,6 +183,11 @@ abstract class ChainContractTests {
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.json().get("code").asString()).isEqualTo("unauthenticated");
+		for (String path : new String[] { "/api/auth/identities", "/api/auth/account" }) {
+			Response identities = this.browser.get(path).send();
+			assertThat(identities.status()).as(path).isEqualTo(401);
+			assertThat(identities.json().get("code").asString()).as(path).isEqualTo("unauthenticated");
+		}
 	}
 
 	@Test
