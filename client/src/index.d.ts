@@ -25,7 +25,9 @@ export function createClient(options?: ClientOptions): {
      * `POST {basePath}/login` with `{ username, password }`. For an account with a second factor the
      * right password resolves to `{ mfaRequired: true, methods, expiresAt, csrfToken }`: finish with
      * `mfa.verify()` before `expiresAt`; until then protected paths answer 401 `mfa_required`.
-     * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
+     * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials, and with a
+     * `CookiesBlockedError` when the browser does not send the new session's cookie back (one
+     * `GET {basePath}/session` confirms it).
      * @param {string} username
      * @param {string} password
      * @param {RequestOptions} [options]
@@ -37,7 +39,8 @@ export function createClient(options?: ClientOptions): {
      * verified email address first (`spa-auth.signup.email-verification=required`, the default):
      * then it resolves to `{ verificationRequired: true, email }`, a link is on its way to that address
      * (`verifyEmail()`), and `login()` answers 403 `email_not_verified` until it is followed.
-     * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
+     * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input, and, when
+     * it signs in, with a `CookiesBlockedError` as `login()` does.
      * @param {SignupInput} input
      * @param {RequestOptions} [options]
      * @returns {Promise<AuthResponse | VerificationRequiredResponse>}
@@ -160,7 +163,7 @@ export function createClient(options?: ClientOptions): {
          * `POST {basePath}/login/mfa` with `{ method, code }`: completes a log-in that answered
          * `mfaRequired`; the session gets a new id and CSRF token (stored automatically). Rejects with
          * 400 `invalid_code` (wrong or used code), 401 `unauthenticated` (no pending log-in, or it
-         * expired: log in again) or 429 `rate_limited`.
+         * expired: log in again) or 429 `rate_limited`; with a `CookiesBlockedError` as `login()` does.
          * @param {MfaCodeMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
          * @param {string} code As the user typed it; spaces, hyphens and case do not matter.
          * @param {RequestOptions} [options]
@@ -245,7 +248,8 @@ export function createClient(options?: ClientOptions): {
         /**
          * Signs in with a passkey alone (no username): `POST {basePath}/login/passkey/options`,
          * `navigator.credentials.get()`, `POST {basePath}/login/passkey`. Resolves like `login()`; the
-         * new CSRF token is stored. Rejects with 400 `passkey_rejected` or the browser's `DOMException`.
+         * new CSRF token is stored. Rejects with 400 `passkey_rejected` or the browser's `DOMException`,
+         * and with a `CookiesBlockedError` as `login()` does.
          * @param {RequestOptions} [options]
          * @returns {Promise<AuthResponse>}
          */
@@ -312,7 +316,8 @@ export function createClient(options?: ClientOptions): {
          * intent with `error` (a problem code such as `account_exists`) or `result` (for `sign_in` the
          * log-in answer, possibly `mfaRequired`). A finish the API refuses resolves with its problem
          * code in `error` (`invalid_sign_in_code`, `reauthentication_required`, `identity_in_use`, ...)
-         * and the `HTTPError` in `problem`; only network failures and timeouts reject.
+         * and the `HTTPError` in `problem`; only network failures, timeouts and a `CookiesBlockedError`
+         * (after a sign-in, as `login()`) reject.
          * @param {RequestOptions} [options]
          * @returns {Promise<ProviderCompletion | null>}
          */
@@ -524,11 +529,14 @@ export type PendingSession = {
     mfaExpiresAt: string;
 };
 /**
- * Body of `GET {basePath}/session`.
+ * Body of `GET {basePath}/session`. When nobody is signed in, `missingCookies` says which of the API's
+ * cookies did not come back: `'none'`, `'csrf_only'` or `'session_not_found'` (left out when both did).
  */
 export type SessionResponse = AuthenticatedSession | PendingSession | {
     authenticated: false;
+    missingCookies?: "none" | "csrf_only" | "session_not_found";
 };
+export type CookiesBlockedReason = import("./errors/CookiesBlockedError.js").CookiesBlockedReason;
 /**
  * A second-factor method: an authenticator-app code, a passkey (complete the log-in with
  * `passkey.signIn()`, which counts as both factors) or a recovery code.
@@ -879,5 +887,6 @@ import { SpaAuthError } from './errors/SpaAuthError.js';
 import { HTTPError } from './errors/HTTPError.js';
 import { NetworkError } from './errors/NetworkError.js';
 import { TimeoutError } from './errors/TimeoutError.js';
-export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
+import { CookiesBlockedError } from './errors/CookiesBlockedError.js';
+export { SpaAuthError, HTTPError, NetworkError, TimeoutError, CookiesBlockedError };
 export { fromBase64url, toBase64url, creationOptionsFromJSON, requestOptionsFromJSON, credentialToJSON } from "./webauthn.js";

@@ -13,9 +13,10 @@ import { SpaAuthError } from './errors/SpaAuthError.js';
 import { HTTPError } from './errors/HTTPError.js';
 import { NetworkError } from './errors/NetworkError.js';
 import { TimeoutError } from './errors/TimeoutError.js';
+import { CookiesBlockedError } from './errors/CookiesBlockedError.js';
 
 import { runCeremony, toBase64url } from './webauthn.js';
-export { SpaAuthError, HTTPError, NetworkError, TimeoutError };
+export { SpaAuthError, HTTPError, NetworkError, TimeoutError, CookiesBlockedError };
 export { fromBase64url, toBase64url, creationOptionsFromJSON, requestOptionsFromJSON, credentialToJSON } from './webauthn.js';
 
 /** Header name used until `{basePath}/csrf` names another. */
@@ -440,6 +441,10 @@ export function createClient(options = {}) {
 			if (!(error instanceof HTTPError && error.status === 403 && error.code === 'csrf_failed')) {
 				throw error;
 			}
+			if (error.problem?.missingCookies === 'none') {
+				// No cookie of the API came with the request: a new token cannot help.
+				throw new CookiesBlockedError({ url: error.url, reason: 'none' });
+			}
 			// The token went stale (session rotated or expired): fetch a fresh one and retry once.
 			await primeCsrf(call, undefined);
 			return send(verb, path, body, call);
@@ -515,6 +520,30 @@ export function createClient(options = {}) {
 		}
 	}
 
+	/**
+	 * After an answer that started a session (one with `user`, or `mfaRequired` for a log-in waiting
+	 * for its second factor), confirms with one `GET {basePath}/session` that the browser sends the
+	 * session cookie back, and rejects with a CookiesBlockedError, saying what the API saw, when it
+	 * does not: a browser that drops the cookies fails here rather than with a 401 on the next call.
+	 * @template T
+	 * @param {T} answer
+	 * @param {RequestOptions | undefined} options
+	 * @returns {Promise<T>}
+	 */
+	async function confirmSession(answer, options) {
+		if (answer === null || typeof answer !== 'object') return answer;
+		const pending = 'mfaRequired' in answer && answer.mfaRequired === true;
+		if (!('user' in answer) && !pending) return answer;
+		const status = /** @type {{ authenticated?: boolean, mfaRequired?: boolean, missingCookies?: string }} */ (
+			await send('GET', `${authPath}/session`, undefined, callFor(options))
+		);
+		if (pending ? status.mfaRequired === true : status.authenticated === true) return answer;
+		const reason = /** @type {CookiesBlockedReason} */ (
+			['none', 'csrf_only', 'session_not_found'].includes(String(status.missingCookies)) ? status.missingCookies : 'unknown'
+		);
+		throw new CookiesBlockedError({ url: base + authPath + '/session', reason });
+	}
+
 	/** Where a provider flow keeps its verifier between leaving the page and coming back. */
 	const PROVIDER_FLOW_KEY = 'spa-auth:provider-flow';
 
@@ -556,26 +585,40 @@ export function createClient(options = {}) {
 		 * `POST {basePath}/login` with `{ username, password }`. For an account with a second factor the
 		 * right password resolves to `{ mfaRequired: true, methods, expiresAt, csrfToken }`: finish with
 		 * `mfa.verify()` before `expiresAt`; until then protected paths answer 401 `mfa_required`.
-		 * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials.
+		 * Rejects with an `HTTPError` (400 `invalid_credentials`) for wrong credentials, and with a
+		 * `CookiesBlockedError` when the browser does not send the new session's cookie back (one
+		 * `GET {basePath}/session` confirms it).
 		 * @param {string} username
 		 * @param {string} password
 		 * @param {RequestOptions} [options]
 		 * @returns {Promise<AuthResponse | MfaRequiredResponse>}
 		 */
-		login: (username, password, options) => request('POST', `${authPath}/login`, { username, password }, options),
+		login: async (username, password, options) =>
+			confirmSession(
+				/** @type {AuthResponse | MfaRequiredResponse} */ (
+					await request('POST', `${authPath}/login`, { username, password }, options)
+				),
+				options,
+			),
 		/**
 		 * `POST {basePath}/signup`; answers 201. It signs the new user in, unless the server requires a
 		 * verified email address first (`spa-auth.signup.email-verification=required`, the default):
 		 * then it resolves to `{ verificationRequired: true, email }`, a link is on its way to that address
 		 * (`verifyEmail()`), and `login()` answers 403 `email_not_verified` until it is followed.
-		 * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input.
+		 * Rejects with an `HTTPError` whose `errors` holds per-field messages on invalid input, and, when
+		 * it signs in, with a `CookiesBlockedError` as `login()` does.
 		 * @param {SignupInput} input
 		 * @param {RequestOptions} [options]
 		 * @returns {Promise<AuthResponse | VerificationRequiredResponse>}
 		 */
-		signup: (input, options) => {
+		signup: async (input, options) => {
 			const { username, email, password } = input;
-			return request('POST', `${authPath}/signup`, { username, email, password }, options);
+			return confirmSession(
+				/** @type {AuthResponse | VerificationRequiredResponse} */ (
+					await request('POST', `${authPath}/signup`, { username, email, password }, options)
+				),
+				options,
+			);
 		},
 		/**
 		 * `POST {basePath}/email-verification` with the token of the mailed link: the account's address is
@@ -704,13 +747,17 @@ export function createClient(options = {}) {
 			 * `POST {basePath}/login/mfa` with `{ method, code }`: completes a log-in that answered
 			 * `mfaRequired`; the session gets a new id and CSRF token (stored automatically). Rejects with
 			 * 400 `invalid_code` (wrong or used code), 401 `unauthenticated` (no pending log-in, or it
-			 * expired: log in again) or 429 `rate_limited`.
+			 * expired: log in again) or 429 `rate_limited`; with a `CookiesBlockedError` as `login()` does.
 			 * @param {MfaCodeMethod} method `'totp'` for an authenticator-app code, `'recovery_code'` for a recovery code.
 			 * @param {string} code As the user typed it; spaces, hyphens and case do not matter.
 			 * @param {RequestOptions} [options]
 			 * @returns {Promise<AuthResponse>}
 			 */
-			verify: (method, code, options) => request('POST', `${authPath}/login/mfa`, { method, code }, options),
+			verify: async (method, code, options) =>
+				confirmSession(
+					/** @type {AuthResponse} */ (await request('POST', `${authPath}/login/mfa`, { method, code }, options)),
+					options,
+				),
 			/**
 			 * `GET {basePath}/mfa`: the signed-in user's second factors.
 			 * @param {RequestOptions} [options]
@@ -794,14 +841,18 @@ export function createClient(options = {}) {
 			/**
 			 * Signs in with a passkey alone (no username): `POST {basePath}/login/passkey/options`,
 			 * `navigator.credentials.get()`, `POST {basePath}/login/passkey`. Resolves like `login()`; the
-			 * new CSRF token is stored. Rejects with 400 `passkey_rejected` or the browser's `DOMException`.
+			 * new CSRF token is stored. Rejects with 400 `passkey_rejected` or the browser's `DOMException`,
+			 * and with a `CookiesBlockedError` as `login()` does.
 			 * @param {RequestOptions} [options]
 			 * @returns {Promise<AuthResponse>}
 			 */
 			signIn: async (options) => {
 				const requestOptions = await request('POST', `${authPath}/login/passkey/options`, undefined, options);
 				const credential = await runCeremony(webAuthn, 'get', requestOptions, options?.signal ?? signal);
-				return /** @type {AuthResponse} */ (await request('POST', `${authPath}/login/passkey`, { credential }, options));
+				return confirmSession(
+					/** @type {AuthResponse} */ (await request('POST', `${authPath}/login/passkey`, { credential }, options)),
+					options,
+				);
 			},
 			/**
 			 * Re-authenticates with one of the user's passkeys instead of the password; the session gets a
@@ -872,7 +923,8 @@ export function createClient(options = {}) {
 			 * intent with `error` (a problem code such as `account_exists`) or `result` (for `sign_in` the
 			 * log-in answer, possibly `mfaRequired`). A finish the API refuses resolves with its problem
 			 * code in `error` (`invalid_sign_in_code`, `reauthentication_required`, `identity_in_use`, ...)
-			 * and the `HTTPError` in `problem`; only network failures and timeouts reject.
+			 * and the `HTTPError` in `problem`; only network failures, timeouts and a `CookiesBlockedError`
+			 * (after a sign-in, as `login()`) reject.
 			 * @param {RequestOptions} [options]
 			 * @returns {Promise<ProviderCompletion | null>}
 			 */
@@ -898,7 +950,7 @@ export function createClient(options = {}) {
 				try {
 					const result = await sendWithCsrf('POST', `${authPath}/oauth2/finish`, { code, verifier: flow.verifier },
 						callFor(options));
-					return { intent, provider: flow.provider ?? null, result };
+					return { intent, provider: flow.provider ?? null, result: await confirmSession(result, options) };
 				} catch (error) {
 					if (!(error instanceof HTTPError) || error.code === undefined) throw error;
 					return { intent, provider: flow.provider ?? null, error: error.code, problem: error };
@@ -1031,8 +1083,13 @@ export function createClient(options = {}) {
  */
 
 /**
- * Body of `GET {basePath}/session`.
- * @typedef {AuthenticatedSession | PendingSession | { authenticated: false }} SessionResponse
+ * Body of `GET {basePath}/session`. When nobody is signed in, `missingCookies` says which of the API's
+ * cookies did not come back: `'none'`, `'csrf_only'` or `'session_not_found'` (left out when both did).
+ * @typedef {AuthenticatedSession | PendingSession | { authenticated: false, missingCookies?: 'none' | 'csrf_only' | 'session_not_found' }} SessionResponse
+ */
+
+/**
+ * @typedef {import('./errors/CookiesBlockedError.js').CookiesBlockedReason} CookiesBlockedReason
  */
 
 /**

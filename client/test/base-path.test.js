@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, DEFAULT_BASE_PATH } from '../src/index.js';
-import { fakeFetch, json, problem, csrfRoute, csrfFailed } from './fake-fetch.js';
+import { fakeFetch, json, problem, csrfRoute, csrfFailed, signedInSession } from './fake-fetch.js';
 
 const user = { id: 1, username: 'alice', email: 'alice@example.com' };
 const noContent = () => new Response(null, { status: 204 });
@@ -19,7 +19,7 @@ test('every auth endpoint is under basePath, after baseUrl', async () => {
 	const b = '/auth/v2';
 	const fetch = fakeFetch({
 		[`GET ${b}/csrf`]: csrfRoute(['t1', 't2', 't3']),
-		[`GET ${b}/session`]: () => json({ authenticated: false }),
+		[`GET ${b}/session`]: [() => json({ authenticated: false }), signedInSession],
 		[`POST ${b}/login`]: () => json({ user, csrfToken: 't1' }),
 		[`POST ${b}/signup`]: () => json({ user, csrfToken: 't1' }, 201),
 		[`POST ${b}/logout`]: () => json({ csrfToken: 't1' }),
@@ -56,7 +56,9 @@ test('every auth endpoint is under basePath, after baseUrl', async () => {
 			'GET /csrf',
 			'GET /session',
 			'POST /login',
+			'GET /session',
 			'POST /signup',
+			'GET /session',
 			'POST /logout',
 			'POST /reauthenticate',
 			'POST /password',

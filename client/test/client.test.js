@@ -1,7 +1,7 @@
 import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, HTTPError, SpaAuthError } from '../src/index.js';
-import { fakeFetch, json, problem, csrfRoute, csrfFailed } from './fake-fetch.js';
+import { fakeFetch, json, problem, csrfRoute, csrfFailed, signedInSession } from './fake-fetch.js';
 
 const user = { id: 1, username: 'alice', email: 'alice@example.com' };
 
@@ -82,6 +82,7 @@ describe('CSRF handling', () => {
 			'POST /api/auth/login': () => json({ user, csrfToken: 'after-login' }),
 			'POST /api/auth/logout': () => json({ csrfToken: 'after-logout' }),
 			'POST /api/auth/signup': () => json({ user, csrfToken: 'after-signup' }, 201),
+			'GET /api/auth/session': signedInSession,
 			'POST /api/notes': () => json({ id: 1, text: 'x' }, 201),
 		});
 		const client = createClient({ fetch });
@@ -93,7 +94,7 @@ describe('CSRF handling', () => {
 		assert.deepEqual(await client.logout(), { csrfToken: 'after-logout' });
 		assert.equal(fetch.calls.at(-1).headers['X-XSRF-TOKEN'], 'after-login', 'logout sent the old token');
 		await client.signup({ username: 'bob', email: 'bob@example.com', password: 'pw' });
-		assert.equal(fetch.calls.at(-1).headers['X-XSRF-TOKEN'], 'after-logout');
+		assert.equal(fetch.calls.findLast((c) => c.path === '/api/auth/signup').headers['X-XSRF-TOKEN'], 'after-logout');
 		await client.request('POST', '/api/notes', { text: 'x' });
 		assert.equal(fetch.calls.at(-1).headers['X-XSRF-TOKEN'], 'after-signup');
 
@@ -155,7 +156,7 @@ describe('requests', () => {
 	test('sends Accept everywhere and JSON bodies with Content-Type', async () => {
 		const fetch = fakeFetch({
 			'GET /api/auth/csrf': csrfRoute(),
-			'GET /api/auth/session': () => json({ authenticated: false }),
+			'GET /api/auth/session': [() => json({ authenticated: false }), signedInSession],
 			'POST /api/auth/login': () => json({ user, csrfToken: 'n' }),
 			'POST /api/auth/logout': () => json({ csrfToken: 'm' }),
 		});
@@ -178,11 +179,12 @@ describe('requests', () => {
 		const fetch = fakeFetch({
 			'GET /api/auth/csrf': csrfRoute(),
 			'POST /api/auth/signup': () => json({ user, csrfToken: 'n' }, 201),
+			'GET /api/auth/session': signedInSession,
 		});
 		const client = createClient({ fetch });
 		const result = await client.signup({ username: 'alice', email: 'alice@example.com', password: 'pw', extra: 1 });
 		assert.deepEqual(result.user, user);
-		assert.deepEqual(fetch.calls.at(-1).body, { username: 'alice', email: 'alice@example.com', password: 'pw' });
+		assert.deepEqual(fetch.calls.find((c) => c.path === '/api/auth/signup').body, { username: 'alice', email: 'alice@example.com', password: 'pw' });
 	});
 
 	test('appends paths to baseUrl (trailing slash removed)', async () => {

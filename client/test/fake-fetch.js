@@ -44,5 +44,8 @@ export function csrfRoute(tokens = ['t1', 't2', 't3', 't4']) {
 	return () => json({ csrfToken: tokens[Math.min(i++, tokens.length - 1)], headerName: 'X-XSRF-TOKEN' });
 }
 
+/** `GET /session` of a signed-in browser: what the client's check after a sign-in expects. */
+export const signedInSession = () => json({ authenticated: true, user: { id: 1, username: 'alice' } });
+
 export const csrfFailed = () =>
 	problem({ status: 403, title: 'Forbidden', detail: 'Invalid or missing CSRF token.', code: 'csrf_failed' });

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, HTTPError } from '../src/index.js';
-import { fakeFetch, json, problem, csrfRoute } from './fake-fetch.js';
+import { fakeFetch, json, problem, csrfRoute, signedInSession } from './fake-fetch.js';
 
 const user = { id: 1, username: 'alice', email: 'alice@example.com' };
 const trail = (fetch) => fetch.calls.map((c) => `${c.method} ${c.path} ${c.headers['X-XSRF-TOKEN'] ?? '-'}`);
@@ -13,6 +13,7 @@ describe('second factors', () => {
 			'POST /api/auth/login': () =>
 				json({ mfaRequired: true, methods: ['totp', 'recovery_code'], expiresAt: '2026-12-06T10:05:00Z', csrfToken: 'pending' }),
 			'POST /api/auth/login/mfa': () => json({ user, csrfToken: 'signed-in' }),
+			'GET /api/auth/session': [() => json({ authenticated: false, mfaRequired: true }), signedInSession],
 			'POST /api/notes': () => json({ id: 7 }, 201),
 		});
 		const client = createClient({ fetch });
@@ -26,10 +27,12 @@ describe('second factors', () => {
 		assert.deepEqual(trail(fetch), [
 			'GET /api/auth/csrf -',
 			'POST /api/auth/login anonymous',
+			'GET /api/auth/session -',
 			'POST /api/auth/login/mfa pending',
+			'GET /api/auth/session -',
 			'POST /api/notes signed-in',
 		]);
-		assert.deepEqual(fetch.calls[2].body, { method: 'totp', code: '123 456' });
+		assert.deepEqual(fetch.calls[3].body, { method: 'totp', code: '123 456' });
 	});
 
 	test('each settings method calls its endpoint', async () => {
@@ -56,6 +59,7 @@ describe('second factors', () => {
 		const fetch = fakeFetch({
 			'GET /api/auth/csrf': csrfRoute(['anonymous']),
 			'POST /api/auth/login': () => json({ mfaRequired: true, methods: ['totp'], expiresAt: 'x', csrfToken: 'pending' }),
+			'GET /api/auth/session': () => json({ authenticated: false, mfaRequired: true }),
 			'POST /api/auth/login/mfa': () =>
 				problem({ status: 400, title: 'Invalid code', detail: 'That code is wrong or was used already.', code: 'invalid_code' }),
 		});

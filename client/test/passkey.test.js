@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, fromBase64url, toBase64url } from '../src/index.js';
-import { fakeFetch, json, problem, csrfRoute } from './fake-fetch.js';
+import { fakeFetch, json, problem, csrfRoute, signedInSession } from './fake-fetch.js';
 
 const user = { id: 1, username: 'alice', email: 'alice@example.com' };
 const bytes = (...values) => new Uint8Array(values).buffer;
@@ -51,6 +51,7 @@ describe('passkeys', () => {
 			'POST /api/auth/login/passkey/options': () =>
 				json({ challenge: 'AAEC', rpId: 'example.com', userVerification: 'required', allowCredentials: [] }),
 			'POST /api/auth/login/passkey': () => json({ user, csrfToken: 'signed-in' }),
+			'GET /api/auth/session': signedInSession,
 			'POST /api/notes': () => json({ id: 1 }, 201),
 		});
 		const client = createClient({ fetch, webAuthn: authenticator });

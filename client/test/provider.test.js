@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
 import { createClient } from '../src/index.js';
-import { fakeFetch, json, problem } from './fake-fetch.js';
+import { fakeFetch, json, problem, signedInSession } from './fake-fetch.js';
 
 /** A page's location, history and sessionStorage, as the provider flow uses them. */
 function fakePage(href) {
@@ -48,6 +48,7 @@ describe('provider', () => {
 		const fetch = fakeFetch({
 			'GET /api/auth/csrf': () => json({ csrfToken: 'anon' }),
 			'POST /api/auth/oauth2/finish': () => json({ user: { id: 1, username: 'alice' }, csrfToken: 'signed-in' }),
+			'GET /api/auth/session': signedInSession,
 		});
 		const client = createClient({ fetch });
 		page.sessionStorage.setItem('spa-auth:provider-flow', JSON.stringify({ verifier: 'v'.repeat(43), intent: 'sign_in', provider: 'local' }));

@@ -3,6 +3,7 @@
 // does (say a declaration turned into `any`), tsc reports the unused directive.
 
 import {
+	CookiesBlockedError,
 	createClient,
 	DEFAULT_BASE_PATH,
 	DEFAULT_CSRF_HEADER,
@@ -177,6 +178,12 @@ function explain(error: unknown): string {
 		return `${error.status} ${error.code ?? ''} ${error.detail} ${Object.keys(error.errors).join()} ${String(error.problem?.instance)}`;
 	}
 	if (error instanceof NetworkError) return `${error.method} ${error.url}: ${String(error.cause)}`;
+	if (error instanceof CookiesBlockedError) {
+		assertType<typeof error.reason, 'none' | 'csrf_only' | 'session_not_found' | 'unknown'>(true);
+		// @ts-expect-error the reasons are a closed set
+		const other: typeof error.reason = 'third_party';
+		return `${error.url}: ${error.reason} ${String(other)}`;
+	}
 	if (error instanceof SpaAuthError) return error.message;
 	if (error instanceof DOMException && error.name === 'AbortError') return 'aborted';
 	throw error;

@@ -1,6 +1,6 @@
 // Form and error helpers shared by the screens: required fields, field messages, and the API's
 // problems told in the form's own words.
-import { HTTPError, NetworkError } from '/spa-auth-client/index.js';
+import { CookiesBlockedError, HTTPError, NetworkError } from '/spa-auth-client/index.js';
 import { setAlert, showFieldErrors, clearFieldErrors, firstInvalid, labelText, whileBusy } from './dom.js';
 import { app } from './state.js';
 
@@ -47,8 +47,20 @@ export const hasStatus = (error, status) => error instanceof HTTPError && error.
 export function describe(error) {
 	if (error instanceof HTTPError) return error.detail;
 	if (error instanceof NetworkError) return 'Can’t reach the server. Check your connection and try again.';
+	if (error instanceof CookiesBlockedError) return cookiesBlocked(error);
 	console.error(error);
 	return 'Something went wrong. Please try again.';
+}
+
+/** What to do when the browser does not keep the API's cookies, by what the API saw. */
+function cookiesBlocked({ url, reason }) {
+	const host = new URL(url, location.href).host;
+	if (reason === 'none') {
+		return `Your browser is blocking this site’s cookies, so you can’t stay signed in. Allow cookies for ${host} `
+			+ '(in Chrome: the eye or tune icon in the address bar, or Settings → Privacy → Third-party cookies), then try again.';
+	}
+	return 'You were signed in, but your browser did not keep the session. Try again; if it happens again, '
+		+ `tell the site’s operators (reason: ${reason}).`;
 }
 
 /**

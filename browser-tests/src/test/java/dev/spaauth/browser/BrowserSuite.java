@@ -318,22 +318,30 @@ final class BrowserSuite implements AutoCloseable {
 	 * {@code Browser.newContext()}; cookies refused that way carry the blocked reason "UserPreferences".
 	 */
 	BrowserContext newContext() {
-		return newContext(false);
+		// profile.cookie_controls_mode: 0 allow third-party cookies, 1 block them.
+		return newContext("{\"cookie_controls_mode\": 0}");
 	}
 
 	/** A new browser with "Block third-party cookies" (Chromium 156's default here). */
 	BrowserContext newContextBlockingThirdPartyCookies() {
-		return newContext(true);
+		return newContext("{\"cookie_controls_mode\": 1}");
 	}
 
-	private synchronized BrowserContext newContext(boolean blockThirdPartyCookies) {
+	/**
+	 * A new browser with "Don't allow sites to save data" (Chromium's content setting for cookies:
+	 * 2 blocks them): no site keeps any cookie, first-party or not.
+	 */
+	BrowserContext newContextBlockingAllCookies() {
+		return newContext("{\"default_content_setting_values\": {\"cookies\": 2}}");
+	}
+
+	/** A new browser whose profile starts with the given {@code profile} preferences (JSON). */
+	private synchronized BrowserContext newContext(String profilePreferences) {
 		long started = System.nanoTime();
 		Path profile = this.work.resolve("profiles/" + (++this.profiles));
 		try {
-			// profile.cookie_controls_mode: 0 allow third-party cookies, 1 block them.
 			Files.createDirectories(profile.resolve("Default"));
-			Files.writeString(profile.resolve("Default/Preferences"),
-					"{\"profile\": {\"cookie_controls_mode\": " + (blockThirdPartyCookies ? 1 : 0) + "}}");
+			Files.writeString(profile.resolve("Default/Preferences"), "{\"profile\": " + profilePreferences + "}");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

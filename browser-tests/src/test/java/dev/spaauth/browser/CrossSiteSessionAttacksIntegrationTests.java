@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,24 +42,35 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
  * ({@code https://evil.example.test}), against a victim who is logged in in a browser that allows
  * third-party cookies: log-in CSRF (the attacker's page tries to log the victim's browser in to
  * the attacker's own account), log-out CSRF, and reading the API's JSON by including it as a
- * {@code <script>} or fetching it in {@code no-cors} mode. Each shape's victim (one browser, signed up
- * once) is shared by the tests of this class; every test ends by checking, as the victim, that the
- * victim is still logged in as themselves and still lists their own note.
+ * {@code <script>} or fetching it in {@code no-cors} mode. Shape 4 is attacked a second time in a
+ * browser that blocks third-party cookies, where the session lives only thanks to its
+ * {@code Partitioned} cookies (CHIPS). Each shape's victim (one browser, signed up once) is shared by
+ * the tests of this class; every test ends by checking, as the victim, that the victim is still logged
+ * in as themselves and still lists their own note.
  */
 @ExtendWith(BrowserSuiteExtension.class)
 class CrossSiteSessionAttacksIntegrationTests {
 
 	private static final String VICTIMS_NOTE = "The victim's note, for their eyes only";
 
-	private static final Map<Shape, Victim> victims = new EnumMap<>(Shape.class);
+	private static final Map<String, Victim> victims = new ConcurrentHashMap<>();
 
 	static Stream<Arguments> attacks() {
 		List<Arguments> arguments = new ArrayList<>();
 		for (Shape shape : Shape.values()) {
-			arguments.add(Arguments.of(shape, BrowserSuite.EVIL_HOST));
-			arguments.add(Arguments.of(shape, BrowserSuite.SIBLING_EVIL_HOST));
+			arguments.add(Arguments.of(shape, BrowserSuite.EVIL_HOST, ThirdPartyCookies.ALLOWED));
+			arguments.add(Arguments.of(shape, BrowserSuite.SIBLING_EVIL_HOST, ThirdPartyCookies.ALLOWED));
 		}
+		arguments.add(Arguments.of(Shape.CROSS_SITE, BrowserSuite.EVIL_HOST, ThirdPartyCookies.BLOCKED));
+		arguments.add(Arguments.of(Shape.CROSS_SITE, BrowserSuite.SIBLING_EVIL_HOST, ThirdPartyCookies.BLOCKED));
 		return arguments.stream();
+	}
+
+	/** The victim's browser setting. */
+	enum ThirdPartyCookies {
+
+		ALLOWED, BLOCKED
+
 	}
 
 	@AfterAll
@@ -69,11 +79,11 @@ class CrossSiteSessionAttacksIntegrationTests {
 		victims.clear();
 	}
 
-	@ParameterizedTest(name = "{0} attacked from {1}")
+	@ParameterizedTest(name = "{0} attacked from {1}, third-party cookies {2}")
 	@MethodSource("attacks")
 	void loginAndLogoutFormsWhenAutoSubmittedFromAnAttackersPageThenRefusedAndTheVictimStaysLoggedInAsThemselves(
-			Shape shape, String attackerHost, BrowserSuite suite) {
-		Victim victim = victim(suite, shape);
+			Shape shape, String attackerHost, ThirdPartyCookies thirdPartyCookies, BrowserSuite suite) {
+		Victim victim = victim(suite, shape, thirdPartyCookies);
 		Deployment deployment = victim.deployment();
 		String loginUrl = deployment.apiUrl("/api/auth/login");
 		String logoutUrl = deployment.apiUrl("/api/auth/logout");
@@ -105,20 +115,24 @@ class CrossSiteSessionAttacksIntegrationTests {
 		victim.expectStillLoggedInWithTheirNote();
 	}
 
-	@ParameterizedTest(name = "{0} attacked from {1}")
+	@ParameterizedTest(name = "{0} attacked from {1}, third-party cookies {2}")
 	@MethodSource("attacks")
 	void authEndpointsWhenIncludedAsScriptsOrFetchedNoCorsByAnAttackersPageThenBlockedAndThePageLearnsNothing(
-			Shape shape, String attackerHost, BrowserSuite suite) {
-		Victim victim = victim(suite, shape);
+			Shape shape, String attackerHost, ThirdPartyCookies thirdPartyCookies, BrowserSuite suite) {
+		Victim victim = victim(suite, shape, thirdPartyCookies);
 		Deployment deployment = victim.deployment();
 		List<String> urls = List.of(deployment.apiUrl("/api/auth/csrf"), deployment.apiUrl("/api/auth/session"));
 		// What the page must not learn: the victim's name, CSRF token and session id, or any answer's text.
 		List<String> secrets = List.of(victim.username(), victim.csrfToken(), victim.sessionCookie(), "csrfToken",
 				"authenticated", "headerName");
-		// The session cookie goes with the page's requests where SameSite lets it: SameSite=None (shape
-		// 4), or SameSite=Lax from evil.example.test, same site as app.example.test and api.example.test.
-		boolean cookiesRideAlong = shape == Shape.CROSS_SITE
-				|| (attackerHost.equals(BrowserSuite.SIBLING_EVIL_HOST) && shape.behindNginx());
+		// The session cookie goes with the page's requests only from evil.example.test (same site as
+		// app.example.test): SameSite=Lax in shapes 2 and 3 (same site as the API too), and in shape 4 a
+		// SameSite=None cookie partitioned under the SPA's site, which is the attacker page's site too. From
+		// evil.test, SameSite=Lax holds it back in shapes 1-3 (Chromium reports it blocked), and in shape 4
+		// the partitioned cookie is not in evil.test's partition at all, with third-party cookies
+		// allowed or not (absent).
+		String sessionCookieWith = attackerHost.equals(BrowserSuite.SIBLING_EVIL_HOST) && shape.behindNginx() ? " sent"
+				: shape == Shape.CROSS_SITE ? " absent" : "blocked";
 		// Cross-Origin-Resource-Policy (same-origin in shapes 1 and 2, same-site in 3 and 4) refuses the
 		// answers outright, except to evil.example.test in shape 3 (same site as the API): there Chromium's
 		// opaque response blocking (ORB: JSON with nosniff to a no-cors request) withholds them.
@@ -135,7 +149,10 @@ class CrossSiteSessionAttacksIntegrationTests {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> seen = (Map<String, Object>) evil.evaluate(INCLUDE_AND_FETCH, urls);
 			evil.waitForCondition(() -> requests.stream().filter((r) -> urls.contains(r.url())).count() == 4
-					&& sessionCookieById.size() >= 4);
+					&& sessionCookieById.values()
+						.stream()
+						.filter((state) -> urls.stream().anyMatch((url) -> state.contains(" " + url + " ")))
+						.count() == 4);
 			BrowserSuite.log("%s from %s: what the page saw: scripts %s, window.onerror %s, no-cors fetches %s, new globals %s",
 					shape, attackerHost, seen.get("scripts"), seen.get("errors"), seen.get("fetches"), seen.get("newGlobals"));
 
@@ -150,7 +167,7 @@ class CrossSiteSessionAttacksIntegrationTests {
 					.orElse("");
 				BrowserSuite.log("%s from %s: %s -> %s", shape, attackerHost, cookie, request.failure());
 				assertThat(cookie).as("the session cookie with %s %s", request.resourceType(), request.url())
-					.endsWith(cookiesRideAlong ? " sent" : "blocked");
+					.endsWith(sessionCookieWith);
 				if (request.resourceType().equals("script")) {
 					assertThat(request.failure()).as("the script %s", request.url())
 						.isEqualTo(corpLetsThrough ? "net::ERR_BLOCKED_BY_ORB"
@@ -178,7 +195,9 @@ class CrossSiteSessionAttacksIntegrationTests {
 
 	/**
 	 * Whether Chromium sends the session cookie with each request of the page, as its DevTools protocol
-	 * reports it: values "{resource type} {url} sent" or "... blocked [reasons]", by request id.
+	 * reports it: values "{resource type} {url} sent", "... blocked [reasons]", or "... absent" when the
+	 * cookie is not among the request's cookies at all (a partitioned cookie of another partition), by
+	 * request id.
 	 */
 	private static Map<String, String> sessionCookieSentOrBlocked(BrowserContext context, Page page) {
 		Map<String, String> requests = new ConcurrentHashMap<>();
@@ -197,14 +216,15 @@ class CrossSiteSessionAttacksIntegrationTests {
 			join.run();
 		});
 		devTools.on("Network.requestWillBeSentExtraInfo", (event) -> {
+			String state = "absent";
 			for (JsonElement element : event.getAsJsonArray("associatedCookies")) {
 				JsonObject associated = element.getAsJsonObject();
 				if (associated.getAsJsonObject("cookie").get("name").getAsString().equals("__Host-SESSION")) {
 					JsonArray reasons = associated.getAsJsonArray("blockedReasons");
-					cookies.put(event.get("requestId").getAsString(),
-							reasons.isEmpty() ? "sent" : reasons + " blocked");
+					state = reasons.isEmpty() ? "sent" : reasons + " blocked";
 				}
 			}
+			cookies.put(event.get("requestId").getAsString(), state);
 			join.run();
 		});
 		devTools.send("Network.enable");
@@ -225,20 +245,21 @@ class CrossSiteSessionAttacksIntegrationTests {
 	}
 
 	/** The shape's victim, signed up and holding a note, and the attacker's account. */
-	private static Victim victim(BrowserSuite suite, Shape shape) {
-		Victim victim = victims.get(shape);
+	private static Victim victim(BrowserSuite suite, Shape shape, ThirdPartyCookies thirdPartyCookies) {
+		Victim victim = victims.get(shape + " " + thirdPartyCookies);
 		if (victim == null) {
 			Deployment deployment = suite.deployment(shape);
 			String attacker = NotesPage.newUsername("m");
 			signUpWithoutABrowser(deployment, attacker);
-			BrowserContext context = suite.newContext();
+			BrowserContext context = (thirdPartyCookies == ThirdPartyCookies.BLOCKED)
+					? suite.newContextBlockingThirdPartyCookies() : suite.newContext();
 			NotesPage spa = NotesPage.in(context).open(deployment);
 			String username = NotesPage.newUsername("v");
 			spa.signUp(username);
 			spa.expectSignedInAs(username);
 			spa.addNote(VICTIMS_NOTE);
 			victim = new Victim(deployment, context, spa, username, attacker);
-			victims.put(shape, victim);
+			victims.put(shape + " " + thirdPartyCookies, victim);
 		}
 		return victim;
 	}

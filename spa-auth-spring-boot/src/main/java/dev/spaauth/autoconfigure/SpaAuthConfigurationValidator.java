@@ -64,7 +64,7 @@ final class SpaAuthConfigurationValidator {
 	 */
 	static Deployment deployment(SpaAuthProperties properties) {
 		return Deployment.resolve(properties.publicOrigin(), properties.allowedOrigins(),
-				properties.cookies().secure(), properties.cookies().sameSite(),
+				properties.cookies().secure(), properties.cookies().sameSite(), properties.cookies().partitioned(),
 				new Deployment.Cors(properties.cors().preflightMaxAge(), properties.cors().allowedHeaders()));
 	}
 

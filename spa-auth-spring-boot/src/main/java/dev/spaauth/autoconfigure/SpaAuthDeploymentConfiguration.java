@@ -22,8 +22,8 @@ class SpaAuthDeploymentConfiguration {
 
 	/**
 	 * Spring Session's cookie: {@code HttpOnly}, host-only, {@code Path=/}, a session cookie (no
-	 * {@code Max-Age}), {@code Secure} and {@code SameSite} from the deployment (RFC 6265bis sections
-	 * 4.1.2 and 4.1.3).
+	 * {@code Max-Age}), {@code Secure}, {@code SameSite} and {@code Partitioned} from the deployment
+	 * (RFC 6265bis sections 4.1.2 and 4.1.3; CHIPS).
 	 */
 	@Bean
 	DefaultCookieSerializerCustomizer spaAuthSessionCookie(SpaAuthProperties properties, Deployment deployment) {
@@ -32,6 +32,7 @@ class SpaAuthDeploymentConfiguration {
 			cookie.setUseSecureCookie(deployment.secureCookies());
 			cookie.setUseHttpOnlyCookie(true);
 			cookie.setSameSite(deployment.sameSite().attributeValue());
+			cookie.setPartitioned(deployment.partitionedCookies());
 			cookie.setCookiePath("/");
 			cookie.setDomainName(null);
 			cookie.setCookieMaxAge(-1);

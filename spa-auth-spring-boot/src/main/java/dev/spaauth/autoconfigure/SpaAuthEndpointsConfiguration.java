@@ -28,6 +28,7 @@ import dev.spaauth.account.PasswordResetService;
 import dev.spaauth.account.ReauthenticationController;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.config.SpaAuthEndpoints;
+import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.deployment.Deployment;
 import dev.spaauth.device.KnownDevices;
 import dev.spaauth.device.SignInNotices;
@@ -70,9 +71,10 @@ class SpaAuthEndpointsConfiguration {
 	@Bean
 	AuthController spaAuthAuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
-			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices, SpaAuthProperties properties) {
+			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices, SpaAuthProperties properties,
+			SessionBoundCsrfTokenRepository csrfTokens) {
 		return new AuthController(authenticationManager, sessions, throttle, events, reauthentication, secondFactors,
-				twoStep, signInNotices, verificationRequired(properties));
+				twoStep, signInNotices, verificationRequired(properties), csrfTokens);
 	}
 
 	private static boolean verificationRequired(SpaAuthProperties properties) {

@@ -166,8 +166,14 @@ public record SpaAuthProperties(@DefaultValue("/api/auth") String basePath,
 	 * unset means derived: {@code lax} when every allowed origin is same-site with the public origin,
 	 * {@code none} otherwise; {@code none} requires {@code secure}, and a cross-site allowed origin
 	 * requires {@code none}
+	 * @param partitioned Whether the session, CSRF and device cookies carry {@code Partitioned} (CHIPS,
+	 * RFC 6265bis draft "Partitioned" attribute; Chromium 114 and later), so browsers that block
+	 * third-party cookies keep them, stored under the SPA's site; unset means derived: {@code true}
+	 * when {@code same-site} is {@code none} (an allowed origin is cross-site), {@code false}
+	 * otherwise; {@code true} requires {@code secure}. With it, each SPA site gets a session of its own
 	 */
-	public record Cookies(@DefaultValue("true") boolean secure, @Nullable SameSite sameSite) {
+	public record Cookies(@DefaultValue("true") boolean secure, @Nullable SameSite sameSite,
+			@Nullable Boolean partitioned) {
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -52,11 +53,14 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			AccessDeniedException accessDeniedException) throws IOException {
 		if (accessDeniedException instanceof CsrfException && this.tokens.isTokenWithoutCookies(request)) {
 			this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, "token without the API's cookies");
-			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
+			ProblemDetail problem = Problems.of(ProblemCode.CSRF_FAILED,
 					"The browser did not send the API's cookies with this request, so the CSRF token cannot be "
 							+ "checked. If the app and the API are on different sites, the browser is probably "
 							+ "blocking third-party cookies: serve the API on the app's site (such as "
-							+ "api.example.com for app.example.com) or on the app's own origin through a proxy."));
+							+ "api.example.com for app.example.com) or on the app's own origin through a proxy.");
+			// What GET /session says too: the client raises CookiesBlockedError instead of retrying.
+			problem.setProperty("missingCookies", "none");
+			this.writer.write(response, problem);
 			return;
 		}
 		if (accessDeniedException instanceof CsrfException) {

@@ -130,6 +130,25 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 				&& this.signer.isAuthentic(request.getHeader(this.headerName));
 	}
 
+	/**
+	 * Tells which of spa-auth's cookies an anonymous request lacks, so {@code GET /session} can say why
+	 * a client that has just signed in is not signed in: {@code "none"} when neither the session
+	 * cookie nor the CSRF cookie came back (the browser keeps none of the API's cookies, as when it
+	 * blocks third-party cookies), {@code "csrf_only"} when the CSRF cookie came back but no session
+	 * cookie (something dropped the session cookie: a proxy, a cookie size or name limit), and
+	 * {@code "session_not_found"} when a session cookie came back naming no live session (the
+	 * session was lost: instances without a shared store, or it ended).
+	 * @param request the request
+	 * @return {@code "none"}, {@code "csrf_only"}, {@code "session_not_found"}, or null when both cookies
+	 * came back and the session exists
+	 */
+	public @Nullable String missingCookies(HttpServletRequest request) {
+		if (request.getRequestedSessionId() != null) {
+			return request.isRequestedSessionIdValid() ? null : "session_not_found";
+		}
+		return (cookieValue(request) != null) ? "csrf_only" : "none";
+	}
+
 	@Override
 	public DeferredCsrfToken loadDeferredToken(HttpServletRequest request, HttpServletResponse response) {
 		return new LoadOnlyDeferredCsrfToken(request);

@@ -17,7 +17,7 @@ import dev.spaauth.SpaAuthConfigurationException;
  * Where the SPA and the API live, and everything that follows from it, decided in this one place:
  * the API's public origin, the SPA origins allowed to call it with cookies, whether those are
  * same-site or cross-site with the API (from the Public Suffix List), and from that the
- * {@code SameSite} and {@code Secure} attributes of both of spa-auth's cookies, the
+ * {@code SameSite}, {@code Secure} and {@code Partitioned} attributes of spa-auth's cookies, the
  * {@code Cross-Origin-Resource-Policy}, which origins are trusted for unsafe requests and which get
  * CORS (RFC 6265bis sections 4.1.2.5, 4.1.2.7 and 5.2; Fetch standard, "CORS protocol").
  * <p>
@@ -33,14 +33,17 @@ public final class Deployment {
 
 	private final SameSite sameSite;
 
+	private final boolean partitionedCookies;
+
 	private final Cors cors;
 
 	private Deployment(@Nullable Origin publicOrigin, List<Origin> allowedOrigins, boolean secureCookies,
-			SameSite sameSite, Cors cors) {
+			SameSite sameSite, boolean partitionedCookies, Cors cors) {
 		this.publicOrigin = publicOrigin;
 		this.allowedOrigins = List.copyOf(allowedOrigins);
 		this.secureCookies = secureCookies;
 		this.sameSite = sameSite;
+		this.partitionedCookies = partitionedCookies;
 		this.cors = cors;
 	}
 
@@ -60,14 +63,17 @@ public final class Deployment {
 	 * @param allowedOrigins {@code spa-auth.allowed-origins}
 	 * @param secureCookies {@code spa-auth.cookies.secure}
 	 * @param sameSite {@code spa-auth.cookies.same-site}, or null to derive it
+	 * @param partitioned {@code spa-auth.cookies.partitioned}, or null to derive it from the SameSite
+	 * value
 	 * @param cors the CORS settings
 	 * @return the deployment
 	 * @throws SpaAuthConfigurationException for a malformed origin, allowed origins without a public
 	 * origin, Secure cookies on a plain-HTTP public origin, a SameSite value the allowed origins cannot
-	 * work with, {@code SameSite=None} without {@code Secure}, or a cross-site SPA with a plain-HTTP API
+	 * work with, {@code SameSite=None} or {@code Partitioned} without {@code Secure}, or a cross-site SPA
+	 * with a plain-HTTP API
 	 */
 	public static Deployment resolve(@Nullable String publicOrigin, List<String> allowedOrigins, boolean secureCookies,
-			@Nullable SameSite sameSite, Cors cors) {
+			@Nullable SameSite sameSite, @Nullable Boolean partitioned, Cors cors) {
 		Origin api = (publicOrigin != null) ? parse("spa-auth.public-origin", publicOrigin) : null;
 		List<Origin> allowed = new ArrayList<>();
 		for (int i = 0; i < allowedOrigins.size(); i++) {
@@ -86,7 +92,8 @@ public final class Deployment {
 							+ "for development only, set spa-auth.cookies.secure=false.");
 		}
 		SameSite effective = SameSiteRules.resolve(api, allowed, secureCookies, sameSite);
-		return new Deployment(api, allowed, secureCookies, effective, cors);
+		boolean partitionedCookies = SameSiteRules.partitioned(effective, secureCookies, partitioned);
+		return new Deployment(api, allowed, secureCookies, effective, partitionedCookies, cors);
 	}
 
 	/**
@@ -165,6 +172,16 @@ public final class Deployment {
 	}
 
 	/**
+	 * Returns whether the session, CSRF and device cookies carry {@code Partitioned} (CHIPS): stored
+	 * under the site of the top-level page (the SPA's), so browsers that block third-party cookies
+	 * still keep them, and pages of any other top-level site never get them sent.
+	 * @return {@code spa-auth.cookies.partitioned}, or, unset, whether SameSite is {@code None}
+	 */
+	public boolean partitionedCookies() {
+		return this.partitionedCookies;
+	}
+
+	/**
 	 * Returns the {@code Cross-Origin-Resource-Policy} of every response: {@code same-origin}, or
 	 * {@code same-site} when SPA origins are allowed.
 	 * @return the policy
@@ -176,14 +193,19 @@ public final class Deployment {
 
 	/**
 	 * Starts a cookie with the deployment's attributes: {@code Path=/}, no {@code Domain} (host-only,
-	 * so a sibling subdomain never receives it), {@code Secure} when configured, and the SameSite
-	 * value.
+	 * so a sibling subdomain never receives it), {@code Secure} when configured, the SameSite
+	 * value, and {@code Partitioned} when {@link #partitionedCookies()}: for cookies the SPA's own
+	 * requests set and send; a cookie set during a top-level visit to the API's site must turn it off.
 	 * @param name the cookie's name
 	 * @param value the cookie's value
 	 * @return a builder to add {@code HttpOnly} or a max age to
 	 */
 	public ResponseCookie.ResponseCookieBuilder cookie(String name, String value) {
-		return ResponseCookie.from(name, value).path("/").secure(this.secureCookies).sameSite(this.sameSite.attributeValue());
+		return ResponseCookie.from(name, value)
+			.path("/")
+			.secure(this.secureCookies)
+			.sameSite(this.sameSite.attributeValue())
+			.partitioned(this.partitionedCookies);
 	}
 
 	/**

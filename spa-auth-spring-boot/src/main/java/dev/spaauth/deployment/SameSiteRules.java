@@ -62,8 +62,35 @@ final class SameSiteRules {
 		}
 		if (!crossSite.isEmpty()) {
 			logger.warn("The allowed origin {} is cross-site with the API at {}: the cookies are third-party "
-					+ "cookies there, which Safari and Firefox block by default. Prefer sibling subdomains of one "
-					+ "site, or a reverse proxy that puts the API on the SPA's origin.", crossSite.get(0), api);
+					+ "cookies there, which browsers that block those keep only as Partitioned cookies (CHIPS), "
+					+ "and some browsers not at all. Prefer sibling subdomains of one site, or a reverse proxy "
+					+ "that puts the API on the SPA's origin.", crossSite.get(0), api);
+		}
+		return effective;
+	}
+
+	/**
+	 * Decides the {@code Partitioned} attribute (CHIPS): a cross-site SPA's cookies are third-party
+	 * cookies, which browsers that block those still keep when partitioned, under the SPA's site.
+	 * @param sameSite the effective SameSite value
+	 * @param secureCookies whether cookies are Secure
+	 * @param partitioned the configured value, or null to derive it
+	 * @return the configured value or, unset, whether SameSite is {@code None}
+	 * @throws SpaAuthConfigurationException for {@code Partitioned} without {@code Secure}, which
+	 * browsers refuse (CHIPS: "Partitioned cookies must be set with Secure")
+	 */
+	static boolean partitioned(SameSite sameSite, boolean secureCookies, @Nullable Boolean partitioned) {
+		boolean effective = (partitioned != null) ? partitioned : sameSite == SameSite.NONE;
+		if (effective && !secureCookies) {
+			fail("spa-auth.cookies.partitioned is true but spa-auth.cookies.secure is false; browsers refuse "
+					+ "Partitioned cookies without Secure.",
+					"Serve the API over HTTPS and set spa-auth.cookies.secure=true, or remove "
+							+ "spa-auth.cookies.partitioned.");
+		}
+		if (!effective && sameSite == SameSite.NONE) {
+			logger.warn("spa-auth.cookies.partitioned is false with SameSite=None: browsers that block third-party "
+					+ "cookies (Safari, Firefox, Chromium with the setting on) will keep no cookie of the API, "
+					+ "and no one can sign in from a cross-site SPA there.");
 		}
 		return effective;
 	}

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
+import dev.spaauth.csrf.SessionBoundCsrfTokenRepository;
 import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
@@ -66,6 +67,8 @@ public class AuthController {
 
 	private final boolean verifiedEmailRequired;
 
+	private final SessionBoundCsrfTokenRepository csrfTokens;
+
 	/**
 	 * Creates the controller.
 	 * @param authenticationManager checks username and password
@@ -78,12 +81,14 @@ public class AuthController {
 	 * @param signInNotices mails the account about a sign-in from a new browser
 	 * @param verifiedEmailRequired whether an account logs in only once its address is verified
 	 * ({@code spa-auth.signup.email-verification=required})
+	 * @param csrfTokens tells which of the API's cookies an anonymous request lacks
 	 */
 	public AuthController(AuthenticationManager authenticationManager, SessionLifecycle sessions,
 			LoginThrottle throttle, SecurityEvents events, Reauthentication reauthentication,
 			SecondFactors secondFactors, TwoStepLogIn twoStep, SignInNotices signInNotices,
-			boolean verifiedEmailRequired) {
+			boolean verifiedEmailRequired, SessionBoundCsrfTokenRepository csrfTokens) {
 		this.verifiedEmailRequired = verifiedEmailRequired;
+		this.csrfTokens = csrfTokens;
 		this.authenticationManager = authenticationManager;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -171,7 +176,8 @@ public class AuthController {
 	 * and the account's second-factor methods. Creates no session.
 	 * @param authentication the session's authentication, or null when anonymous
 	 * @param request the request
-	 * @return 200 {@code {"authenticated": false}}, {@code {"authenticated": false, "mfaRequired": true,
+	 * @return 200 {@code {"authenticated": false, "missingCookies": "none" | "csrf_only" |
+	 * "session_not_found"}} (the field is left out when both cookies came back), {@code {"authenticated": false, "mfaRequired": true,
 	 * "factors": ["password"], "missing": ["second_factor"], "methods", "mfaExpiresAt"}} while a log-in
 	 * waits for its second factor, or {@code {"authenticated": true, "user": {...}, "factors", "methods",
 	 * ...}}
@@ -182,7 +188,7 @@ public class AuthController {
 		HttpSession session = request.getSession(false);
 		if (session == null || authentication == null || !(authentication.getPrincipal() instanceof SpaAuthUser user)) {
 			return this.twoStep.pending(request).map(AuthResponses.SessionStatus::pending)
-				.orElseGet(AuthResponses.SessionStatus::anonymous);
+				.orElseGet(() -> AuthResponses.SessionStatus.anonymous(this.csrfTokens.missingCookies(request)));
 		}
 		Instant idle = Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
 		Instant absolute = Instant.ofEpochMilli(session.getCreationTime()).plus(this.sessions.timeouts().absolute());

@@ -51,26 +51,30 @@ public final class AuthResponses {
 	 * @param methods the account's second-factor methods, such as {@code ["totp", "recovery_code"]}: those
 	 * that can complete a waiting log-in, or, when authenticated, those enrolled
 	 * @param mfaExpiresAt when a waiting log-in ends
+	 * @param missingCookies only when not signed in: {@code "none"}, {@code "csrf_only"} or
+	 * {@code "session_not_found"}, what of the API's cookies the browser did not send back (see
+	 * {@link dev.spaauth.csrf.SessionBoundCsrfTokenRepository#missingCookies}); the client reads it
+	 * right after a sign-in to tell a browser that drops the cookies from other failures
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SessionStatus(boolean authenticated, @Nullable Boolean mfaRequired, @Nullable UserView user,
 			@Nullable Instant idleExpiresAt, @Nullable Instant absoluteExpiresAt,
 			@Nullable Instant reauthenticatedUntil, @Nullable List<String> factors, @Nullable List<String> missing,
-			@Nullable List<String> methods, @Nullable Instant mfaExpiresAt) {
+			@Nullable List<String> methods, @Nullable Instant mfaExpiresAt, @Nullable String missingCookies) {
 
-		static SessionStatus anonymous() {
-			return new SessionStatus(false, null, null, null, null, null, null, null, null, null);
+		static SessionStatus anonymous(@Nullable String missingCookies) {
+			return new SessionStatus(false, null, null, null, null, null, null, null, null, null, missingCookies);
 		}
 
 		static SessionStatus pending(TwoStepLogIn.Pending pending) {
 			return new SessionStatus(false, true, null, null, null, null, List.of(pending.firstFactor()),
-					List.of("second_factor"), pending.methods(), pending.expiresAt());
+					List.of("second_factor"), pending.methods(), pending.expiresAt(), null);
 		}
 
 		static SessionStatus authenticated(UserView user, Instant idleExpiresAt, Instant absoluteExpiresAt,
 				@Nullable Instant reauthenticatedUntil, List<String> factors, List<String> methods) {
 			return new SessionStatus(true, null, user, idleExpiresAt, absoluteExpiresAt, reauthenticatedUntil,
-					factors, null, methods, null);
+					factors, null, methods, null, null);
 		}
 
 	}

@@ -17,7 +17,9 @@ import dev.spaauth.deployment.Deployment;
  * the browser's next flows, so two tabs can sign in at once. {@code SameSite=Lax} (the provider's
  * redirect back is a cross-site top-level navigation, which Lax lets through and Strict would not, and
  * the SPA's finishing {@code fetch} is same-site), or {@code None} when the SPA is on another site than
- * the API, whose finishing {@code fetch} is then cross-site.
+ * the API, whose finishing {@code fetch} is then cross-site. Never {@code Partitioned}: it is set
+ * during a top-level visit to the API's site, so a partitioned one would be stored under the API's
+ * site and never sent with the SPA's finishing {@code fetch} from another site.
  */
 final class FlowCookie {
 
@@ -57,6 +59,7 @@ final class FlowCookie {
 		response.addHeader(HttpHeaders.SET_COOKIE, this.deployment.cookie(this.name, value)
 			.httpOnly(true)
 			.sameSite(this.sameSite)
+			.partitioned(false)
 			.maxAge(ProviderFlows.LIFETIME)
 			.build()
 			.toString());

@@ -190,7 +190,7 @@ class SpaAuthAutoConfigurationTests {
 					return new UserRoles(jdbc, new UserAccounts(jdbc, Clock.systemUTC()), (event) -> {
 					}, Clock.systemUTC());
 				}),
-				Arguments.of(Deployment.class, (Supplier<Object>) () -> Deployment.resolve(null, List.of(), false, null,
+				Arguments.of(Deployment.class, (Supplier<Object>) () -> Deployment.resolve(null, List.of(), false, null, null,
 						new Deployment.Cors(java.time.Duration.ofMinutes(10), List.of()))));
 	}
 

@@ -35,7 +35,23 @@ class CrossSiteStartupIntegrationTests {
 		}
 
 		assertThat(output.getAll()).contains("https://app.example.test is cross-site with the API")
-			.contains("Safari and Firefox block");
+			.contains("keep only as Partitioned cookies");
+	}
+
+	@Test
+	void startupWhenCrossSiteWithPartitionedTurnedOffThenWarnsThatNoOneCanSignInWhereThirdPartyCookiesAreBlocked(
+			CapturedOutput output) {
+		SpringApplication application = new SpringApplication(TestApplication.class);
+		application.setDefaultProperties(Map.of("server.port", "0", "spring.datasource.url",
+				"jdbc:h2:mem:spa-auth-cases-cross-site-unpartitioned;DB_CLOSE_DELAY=-1"));
+
+		try (ConfigurableApplicationContext context = application.run("--spa-auth.allowed-origins=https://app.example.test",
+				"--spa-auth.public-origin=https://api.other-site.test", "--spa-auth.cookies.partitioned=false")) {
+			assertThat(context.isActive()).isTrue();
+		}
+
+		assertThat(output.getAll()).contains("spa-auth.cookies.partitioned is false with SameSite=None")
+			.contains("no one can sign in from a cross-site SPA there");
 	}
 
 }

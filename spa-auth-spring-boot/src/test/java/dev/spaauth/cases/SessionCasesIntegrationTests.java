@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Cookie and session cases of {@code cases/attack-cases.md} (SEC-27, SEC-30, SEC-32, SEC-36, SEC-59)
  * and {@code cases/field-reports.md} (BUG-12) that no other test covered. Contract mapping: the
- * session status answers 200 {@code {"authenticated": false}} rather than 401 for no session.
+ * session status answers 200 {@code {"authenticated": false, "missingCookies": ...}} rather than 401 for no session.
  */
 class SessionCasesIntegrationTests extends IntegrationTestSupport {
 
@@ -98,7 +98,7 @@ class SessionCasesIntegrationTests extends IntegrationTestSupport {
 		for (ApiClient client : new ApiClient[] { garbage, expired }) {
 			Response response = client.get("/api/auth/session").send();
 			assertThat(response.status()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("{\"authenticated\":false}");
+			assertThat(response.body()).isEqualTo("{\"authenticated\":false,\"missingCookies\":\"session_not_found\"}");
 			assertThat(response.header("WWW-Authenticate")).isEmpty();
 			assertThat(response.setCookies()).allMatch(SetCookie::expired);
 		}

@@ -121,6 +121,19 @@ class CsrfIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().get("code").asString()).isEqualTo("csrf_failed");
 		assertThat(response.json().get("detail").asString()).contains("did not send the API's cookies")
 			.contains("third-party cookies");
+		assertThat(response.json().get("missingCookies").asString()).isEqualTo("none");
+	}
+
+	@Test
+	void otherCsrfFailuresThenNoMissingCookiesProperty() {
+		this.browser.csrf();
+
+		Response response = this.browser.post("/api/auth/login")
+			.json(Map.of("username", "someone", "password", PASSWORD))
+			.send();
+
+		assertThat(response.json().get("code").asString()).isEqualTo("csrf_failed");
+		assertThat(response.json().has("missingCookies")).isFalse();
 	}
 
 	@Test

@@ -40,7 +40,36 @@ class CrossSiteOriginIntegrationTests extends IntegrationTestSupport {
 		for (String name : new String[] { "__Host-SESSION", "XSRF-TOKEN" }) {
 			assertThat(signup.setCookie(name).orElseThrow().attribute("SameSite")).as(name).isEqualTo("None");
 			assertThat(signup.setCookie(name).orElseThrow().has("Secure")).as(name).isTrue();
+			assertThat(signup.setCookie(name).orElseThrow().has("Partitioned")).as(name).isTrue();
 		}
+	}
+
+	@Test
+	void cookiesArePartitionedWhenSetAndWhenDeletedSoBrowsersThatBlockThirdPartyCookiesKeepThem() {
+		String username = uniqueUsername();
+		String token = this.browser.get("/api/auth/csrf")
+			.header("Origin", "https://app.example.test")
+			.send()
+			.json()
+			.get("csrfToken")
+			.asString();
+		Response signup = this.browser.post("/api/auth/signup")
+			.header("Origin", "https://app.example.test")
+			.csrf(token)
+			.json(java.util.Map.of("username", username, "email", username + "@example.com", "password", PASSWORD))
+			.send();
+		Response login = this.browser.login(username, PASSWORD);
+		Response logout = this.browser.post("/api/auth/logout")
+			.header("Origin", "https://app.example.test")
+			.csrf(login.json().get("csrfToken").asString())
+			.send();
+
+		assertThat(signup.setCookie("__Host-DEVICE").orElseThrow().has("Partitioned")).isTrue();
+		assertThat(login.setCookie("__Host-SESSION").orElseThrow().has("Partitioned")).isTrue();
+		assertThat(logout.status()).isEqualTo(200);
+		// A partitioned cookie is deleted only by a Set-Cookie that is Partitioned too (CHIPS).
+		assertThat(logout.setCookie("__Host-SESSION").orElseThrow().expired()).isTrue();
+		assertThat(logout.setCookie("__Host-SESSION").orElseThrow().has("Partitioned")).isTrue();
 	}
 
 }

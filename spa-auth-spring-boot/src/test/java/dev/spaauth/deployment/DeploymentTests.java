@@ -17,9 +17,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 
+import dev.spaauth.SpaAuthConfigurationException;
 import dev.spaauth.testapp.TestDeployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Unit tests of {@link Deployment}; its refusals at start-up are covered by
@@ -95,7 +97,7 @@ class DeploymentTests {
 	@Test
 	void resolveThenOriginsAreNormalisedAndAllowedOriginsKeepTheirOrder() {
 		Deployment deployment = Deployment.resolve("https://API.example.test/",
-				List.of("https://b.example.test:443", "https://A.example.test"), true, null, TestDeployments.DEFAULT_CORS);
+				List.of("https://b.example.test:443", "https://A.example.test"), true, null, null, TestDeployments.DEFAULT_CORS);
 
 		assertThat(deployment.publicOrigin()).isEqualTo(Origin.parse("https://api.example.test"));
 		assertThat(deployment.allowedOrigins()).containsExactly(Origin.parse("https://b.example.test"),
@@ -121,10 +123,33 @@ class DeploymentTests {
 			SameSite configured, SameSite expected) {
 		List<String> allowedOrigins = (allowed != null) ? Arrays.asList(allowed.split(";")) : List.of();
 
-		Deployment deployment = Deployment.resolve(publicOrigin, allowedOrigins, true, configured,
+		Deployment deployment = Deployment.resolve(publicOrigin, allowedOrigins, true, configured, null,
 				TestDeployments.DEFAULT_CORS);
 
 		assertThat(deployment.sameSite()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(nullValues = "-", value = { "-, -, -, false", "https://app.example.test, -, -, false",
+			"https://app.other-site.test, -, -, true", "https://app.other-site.test, -, false, false",
+			"https://app.example.test, -, true, true", "https://app.example.test, NONE, -, true" })
+	void partitionedThenTheConfiguredValueOrWhetherSameSiteIsNone(String allowed, SameSite sameSite,
+			Boolean configured, boolean expected) {
+		List<String> allowedOrigins = (allowed != null) ? List.of(allowed) : List.of();
+
+		Deployment deployment = Deployment.resolve((allowed != null) ? "https://api.example.test" : null, allowedOrigins,
+				true, sameSite, configured, TestDeployments.DEFAULT_CORS);
+
+		assertThat(deployment.partitionedCookies()).isEqualTo(expected);
+		assertThat(deployment.cookie("c", "v").build().isPartitioned()).isEqualTo(expected);
+	}
+
+	@Test
+	void partitionedWithoutSecureThenStartUpFailsSayingWhatToChange() {
+		assertThatExceptionOfType(SpaAuthConfigurationException.class)
+			.isThrownBy(() -> Deployment.resolve(null, List.of(), false, null, true, TestDeployments.DEFAULT_CORS))
+			.withMessageContaining("Partitioned cookies without Secure")
+			.withMessageContaining("spa-auth.cookies.secure=true");
 	}
 
 	@Test

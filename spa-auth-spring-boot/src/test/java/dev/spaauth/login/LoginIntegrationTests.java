@@ -199,7 +199,7 @@ class LoginIntegrationTests extends IntegrationTestSupport {
 		Response response = this.browser.get("/api/auth/session").send();
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"authenticated\":false}");
+		assertThat(response.body()).isEqualTo("{\"authenticated\":false,\"missingCookies\":\"none\"}");
 		assertThat(response.setCookies()).isEmpty();
 		assertThat(sessionCount()).isEqualTo(before);
 	}

@@ -64,7 +64,7 @@ class RelyingPartyTests {
 	@Test
 	void spaOriginsOnTwoSitesAreRefusedAtStartUp() {
 		Deployment twoSites = Deployment.resolve("https://api.example.com",
-				List.of("https://app.example.com", "https://app.other.net"), true, null, cors());
+				List.of("https://app.example.com", "https://app.other.net"), true, null, null, cors());
 
 		assertThatExceptionOfType(SpaAuthConfigurationException.class)
 			.isThrownBy(() -> RelyingParty.resolve(twoSites, null, "Notes"))
@@ -96,7 +96,7 @@ class RelyingPartyTests {
 	@CsvSource({ "http://127.0.0.1:5173, http://127.0.0.1:8080, IP address",
 			"http://app.example.com, http://api.example.com, https://" })
 	void spaOriginsWherePasskeysCannotWorkAreRefused(String spa, String api, String message) {
-		Deployment deployment = Deployment.resolve(api, List.of(spa), false, null, cors());
+		Deployment deployment = Deployment.resolve(api, List.of(spa), false, null, null, cors());
 
 		assertThatExceptionOfType(SpaAuthConfigurationException.class)
 			.isThrownBy(() -> RelyingParty.resolve(deployment, null, "Notes"))
@@ -104,7 +104,7 @@ class RelyingPartyTests {
 	}
 
 	private static Deployment deployment(@Nullable String api, String... spas) {
-		return Deployment.resolve(api, List.of(spas), api == null || api.startsWith("https:"), null, cors());
+		return Deployment.resolve(api, List.of(spas), api == null || api.startsWith("https:"), null, null, cors());
 	}
 
 	private static Deployment.Cors cors() {

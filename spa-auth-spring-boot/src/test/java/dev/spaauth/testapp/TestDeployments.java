@@ -30,7 +30,7 @@ public final class TestDeployments {
 	 * @return the deployment
 	 */
 	public static Deployment sameOrigin() {
-		return Deployment.resolve(null, List.of(), true, null, DEFAULT_CORS);
+		return Deployment.resolve(null, List.of(), true, null, null, DEFAULT_CORS);
 	}
 
 	/**
@@ -38,7 +38,7 @@ public final class TestDeployments {
 	 * @return the deployment
 	 */
 	public static Deployment plainHttpDevelopment() {
-		return Deployment.resolve(null, List.of(), false, null, DEFAULT_CORS);
+		return Deployment.resolve(null, List.of(), false, null, null, DEFAULT_CORS);
 	}
 
 	/**
@@ -55,7 +55,7 @@ public final class TestDeployments {
 	 * @return the deployment
 	 */
 	public static Deployment sibling(Deployment.Cors cors) {
-		return Deployment.resolve(API, List.of(SIBLING_SPA), true, null, cors);
+		return Deployment.resolve(API, List.of(SIBLING_SPA), true, null, null, cors);
 	}
 
 	/**
@@ -63,7 +63,7 @@ public final class TestDeployments {
 	 * @return the deployment
 	 */
 	public static Deployment crossSite() {
-		return Deployment.resolve(API, List.of(CROSS_SITE_SPA), true, null, DEFAULT_CORS);
+		return Deployment.resolve(API, List.of(CROSS_SITE_SPA), true, null, null, DEFAULT_CORS);
 	}
 
 	/**
@@ -72,7 +72,7 @@ public final class TestDeployments {
 	 * @return the deployment
 	 */
 	public static Deployment siblingWith(SameSite sameSite) {
-		return Deployment.resolve(API, List.of(SIBLING_SPA), true, sameSite, DEFAULT_CORS);
+		return Deployment.resolve(API, List.of(SIBLING_SPA), true, sameSite, null, DEFAULT_CORS);
 	}
 
 }
