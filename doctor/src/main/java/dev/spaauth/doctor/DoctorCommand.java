@@ -92,6 +92,10 @@ public final class DoctorCommand implements Callable<Integer> {
 			description = "JSON field of the log-in body for the user name (default: ${DEFAULT-VALUE})")
 	private String usernameField;
 
+	@Option(names = "--session-cookie", paramLabel = "NAME", description = "the session cookie's name (default: "
+			+ "the cookie the log-in sets whose name says session, else an HttpOnly one)")
+	private String sessionCookie;
+
 	@Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
 			description = "connect and answer timeout per request (default: ${DEFAULT-VALUE})")
 	private int timeoutSeconds;
@@ -163,7 +167,7 @@ public final class DoctorCommand implements Callable<Integer> {
 			}
 		}
 		return new Target(this.api, spaOrigin, this.csrfPath, this.loginPath, this.sessionPath, this.logoutPath,
-				this.csrfHeader, this.usernameField, this.user, password);
+				this.csrfHeader, this.usernameField, this.sessionCookie, this.user, password);
 	}
 
 }

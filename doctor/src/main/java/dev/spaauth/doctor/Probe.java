@@ -176,15 +176,26 @@ final class Probe {
 		return new SignIn(login, cookie, session, firstId, secondLogin, secondId, firstIdReplay, logout, afterLogout);
 	}
 
-	/** The session cookie a log-in answer set: not the CSRF cookie, an HttpOnly one first. */
+	/**
+	 * The session cookie a log-in answer set: the one named by {@code --session-cookie}, else, of the
+	 * cookies other than the CSRF cookie, one whose name says "session", else an HttpOnly one, else the
+	 * first.
+	 */
 	private String sessionCookieName(Exchange login) {
 		String csrf = csrfCookieName();
-		return login.cookies()
+		List<SetCookie> candidates = login.cookies()
 			.stream()
 			.filter((cookie) -> !cookie.deletion() && !cookie.name().equals(csrf))
-			.sorted((a, b) -> Boolean.compare(b.httpOnly(), a.httpOnly()))
-			.map(SetCookie::name)
+			.toList();
+		if (this.target.sessionCookie() != null) {
+			return candidates.stream().map(SetCookie::name).filter(this.target.sessionCookie()::equals).findFirst().orElse(null);
+		}
+		return candidates.stream()
+			.filter((cookie) -> cookie.name().toLowerCase(Locale.ROOT).contains("sess"))
 			.findFirst()
+			.or(() -> candidates.stream().filter(SetCookie::httpOnly).findFirst())
+			.or(() -> candidates.stream().findFirst())
+			.map(SetCookie::name)
 			.orElse(null);
 	}
 
@@ -213,7 +224,7 @@ final class Probe {
 	 * says "session".
 	 */
 	Optional<SetCookie> sessionCookie() {
-		String name = (signIn() != null) ? signIn().sessionCookie() : null;
+		String name = (signIn() != null) ? signIn().sessionCookie() : this.target.sessionCookie();
 		return authCookies().stream()
 			.filter((cookie) -> (name != null) ? cookie.name().equals(name)
 					: cookie.name().toLowerCase(Locale.ROOT).contains("sess"))

@@ -15,11 +15,12 @@ import java.net.URI;
  * @param csrfHeader the request header that carries the CSRF token, unless the priming answer names
  * another in its JSON ({@code headerName})
  * @param usernameField the JSON field of the log-in body that holds the user name
+ * @param sessionCookie the session cookie's name, or null to recognise it (see {@link Probe})
  * @param username the user to sign in as, or null to skip the checks that need a session
  * @param password the user's password, or null with {@code username}
  */
 public record Target(URI api, URI spa, String csrfPath, String loginPath, String sessionPath, String logoutPath,
-		String csrfHeader, String usernameField, String username, String password) {
+		String csrfHeader, String usernameField, String sessionCookie, String username, String password) {
 
 	/**
 	 * Returns the relation of the SPA's origin to the API's.
