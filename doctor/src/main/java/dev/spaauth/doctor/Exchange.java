@@ -82,6 +82,12 @@ record Exchange(String method, String path, int status, HttpHeaders headers, Str
 		return true;
 	}
 
+	/** The status and the start of the body: {@code 200 {"authenticated":false}}. */
+	String brief() {
+		String text = this.body.replaceAll("\\s+", " ").strip();
+		return this.status + (text.isEmpty() ? "" : " " + ((text.length() > 60) ? text.substring(0, 60) + "..." : text));
+	}
+
 	/** A short description for the output: {@code POST /api/auth/login -> 403 {"code":"csrf_failed"...}}. */
 	String summary() {
 		String text = this.body.replaceAll("\\s+", " ").strip();

@@ -111,8 +111,8 @@ final class SignInChecks {
 				return fail("The session id from before the log-in still signs in: " + signIn.firstIdReplay().summary() + ".",
 						fix);
 			}
-			return pass("A log-in with an existing session set a new id, and the old id no longer signs in ("
-					+ signIn.firstIdReplay().status() + ").");
+			return pass("A log-in with an existing session set a new id, and the old id no longer signs in (GET "
+					+ probe.target().sessionPath() + " -> " + signIn.firstIdReplay().brief() + ").");
 		}
 
 	}
@@ -143,7 +143,7 @@ final class SignInChecks {
 			boolean cookieCleared = signIn.logout().cookies().stream()
 				.anyMatch((cookie) -> cookie.name().equals(signIn.sessionCookie()) && cookie.deletion());
 			return pass("POST " + probe.target().logoutPath() + " answered " + signIn.logout().status()
-					+ ", the session id no longer signs in (" + signIn.afterLogout().status() + ")"
+					+ ", the session id no longer signs in (" + signIn.afterLogout().brief() + ")"
 					+ (cookieCleared ? " and the cookie was removed." : "."));
 		}
 
