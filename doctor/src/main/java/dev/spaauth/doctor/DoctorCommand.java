@@ -80,8 +80,12 @@ public final class DoctorCommand implements Callable<Integer> {
 	private String sessionPath;
 
 	@Option(names = "--logout-path", defaultValue = "/api/auth/logout", paramLabel = "PATH",
-			description = "log-out POST (default: ${DEFAULT-VALUE})")
+			description = "log-out path (default: ${DEFAULT-VALUE})")
 	private String logoutPath;
+
+	@Option(names = "--logout-method", defaultValue = "POST", paramLabel = "METHOD",
+			description = "log-out method, POST or DELETE (default: ${DEFAULT-VALUE}; django-allauth: DELETE)")
+	private String logoutMethod;
 
 	@Option(names = "--csrf-header", defaultValue = "X-XSRF-TOKEN", paramLabel = "NAME",
 			description = "header for the CSRF token, unless the priming JSON names one in headerName "
@@ -166,8 +170,11 @@ public final class DoctorCommand implements Callable<Integer> {
 						"the environment variable " + this.passwordEnv + " (--password-env) is not set");
 			}
 		}
+		if (!List.of("POST", "DELETE").contains(this.logoutMethod.toUpperCase(java.util.Locale.ROOT))) {
+			throw new ParameterException(this.spec.commandLine(), "--logout-method must be POST or DELETE");
+		}
 		return new Target(this.api, spaOrigin, this.csrfPath, this.loginPath, this.sessionPath, this.logoutPath,
-				this.csrfHeader, this.usernameField, this.sessionCookie, this.user, password);
+				this.logoutMethod.toUpperCase(java.util.Locale.ROOT), this.csrfHeader, this.usernameField, this.sessionCookie, this.user, password);
 	}
 
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * public origin, with a valid CSRF token, must not be refused with 403, since backends that check
  * {@code Origin} (spa-auth, Spring Security, Django 4+) accept their own origin as they see it, and a
  * backend that sees {@code http://} or the proxy's address refuses it. The request is a log-in with an
- * empty JSON body, which a working backend answers 400 (or 401). A missing
+ * empty JSON body, which a working backend answers 400 (or 401); a 404, 405 or 501 (no such path)
+ * is a warning. A missing
  * {@code Strict-Transport-Security} over HTTPS is a hint too (Spring Security and Django send it only
  * on requests they see as secure): a warning, since a backend may just not send HSTS.
  */
@@ -27,6 +28,10 @@ final class ForwardedHeadersCheck implements Check {
 		Exchange answer = probe.client().send("POST", target.loginPath(),
 				Map.of("Origin", target.apiOrigin(), probe.csrfHeader(), String.valueOf(probe.csrfToken(probe.priming(), jar))),
 				"{}", jar);
+		if (answer.status() == 404 || answer.status() == 405 || answer.status() == 501) {
+			return warn("POST " + target.loginPath() + " answered " + answer.status() + ", so the doctor cannot tell what "
+					+ "the backend sees.", "Give the log-in path with --login-path.");
+		}
 		if (answer.status() == 403) {
 			return fail("An unsafe request from the API's own origin " + target.apiOrigin() + " with a valid token was "
 					+ "refused: " + answer.summary() + ". The backend does not see the scheme or host browsers use.",

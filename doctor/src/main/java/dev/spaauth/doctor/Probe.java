@@ -131,10 +131,15 @@ final class Probe {
 
 	/** Sends an unsafe request as the SPA would: its {@code Origin}, the token in the header, JSON. */
 	Exchange post(String path, String jsonBody, String token, Jar jar) {
+		return unsafe("POST", path, jsonBody, token, jar);
+	}
+
+	/** Sends an unsafe request ({@code POST}, {@code DELETE} ...) as the SPA would. */
+	Exchange unsafe(String method, String path, String jsonBody, String token, Jar jar) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Origin", this.target.spaOrigin());
 		headers.put(csrfHeader(), token);
-		return this.client.send("POST", path, headers, jsonBody, jar);
+		return this.client.send(method, path, headers, jsonBody, jar);
 	}
 
 	/** The answer to the session GET without a session (after priming). */
@@ -170,7 +175,7 @@ final class Probe {
 		String secondId = jar.get(cookie);
 		Exchange firstIdReplay = this.client.send("GET", this.target.sessionPath(), readHeaders(), null,
 				new Jar(Map.of(cookie, firstId)));
-		Exchange logout = post(this.target.logoutPath(), null, csrfToken(secondLogin, jar), jar);
+		Exchange logout = unsafe(this.target.logoutMethod(), this.target.logoutPath(), null, csrfToken(secondLogin, jar), jar);
 		Exchange afterLogout = (secondId != null) ? this.client.send("GET", this.target.sessionPath(), readHeaders(),
 				null, new Jar(Map.of(cookie, secondId))) : null;
 		return new SignIn(login, cookie, session, firstId, secondLogin, secondId, firstIdReplay, logout, afterLogout);

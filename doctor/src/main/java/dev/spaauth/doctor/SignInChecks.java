@@ -142,7 +142,7 @@ final class SignInChecks {
 			}
 			boolean cookieCleared = signIn.logout().cookies().stream()
 				.anyMatch((cookie) -> cookie.name().equals(signIn.sessionCookie()) && cookie.deletion());
-			return pass("POST " + probe.target().logoutPath() + " answered " + signIn.logout().status()
+			return pass(probe.target().logoutMethod() + " " + probe.target().logoutPath() + " answered " + signIn.logout().status()
 					+ ", the session id no longer signs in (" + signIn.afterLogout().brief() + ")"
 					+ (cookieCleared ? " and the cookie was removed." : "."));
 		}

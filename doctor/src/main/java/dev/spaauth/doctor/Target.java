@@ -11,7 +11,8 @@ import java.net.URI;
  * @param csrfPath the CSRF priming path (a GET that gives a token), such as {@code /api/auth/csrf}
  * @param loginPath the log-in path (a JSON POST)
  * @param sessionPath the session path (a GET that tells whether the caller is signed in)
- * @param logoutPath the log-out path (a POST)
+ * @param logoutPath the log-out path
+ * @param logoutMethod the log-out's method: {@code POST} (spa-auth) or {@code DELETE} (django-allauth)
  * @param csrfHeader the request header that carries the CSRF token, unless the priming answer names
  * another in its JSON ({@code headerName})
  * @param usernameField the JSON field of the log-in body that holds the user name
@@ -20,7 +21,7 @@ import java.net.URI;
  * @param password the user's password, or null with {@code username}
  */
 public record Target(URI api, URI spa, String csrfPath, String loginPath, String sessionPath, String logoutPath,
-		String csrfHeader, String usernameField, String sessionCookie, String username, String password) {
+		String logoutMethod, String csrfHeader, String usernameField, String sessionCookie, String username, String password) {
 
 	/**
 	 * Returns the relation of the SPA's origin to the API's.

@@ -141,6 +141,12 @@ class DoctorCommandTests {
 	}
 
 	@Test
+	void executeWhenLogoutMethodNeitherPostNorDeleteThenUsageErrorTwo() {
+		assertThat(run("--api", this.api.origin(), "--logout-method", "GET")).isEqualTo(DoctorCommand.EXIT_USAGE);
+		assertThat(this.err.toString()).contains("--logout-method must be POST or DELETE");
+	}
+
+	@Test
 	void executeWhenApiMissingThenUsageErrorTwo() {
 		assertThat(run()).isEqualTo(DoctorCommand.EXIT_USAGE);
 		assertThat(this.err.toString()).contains("--api");
