@@ -250,12 +250,16 @@ class DoctorIntegrationTests {
 		command.setErr(new PrintWriter(err));
 		long started = System.nanoTime();
 		int exitCode = command.execute(args.toArray(String[]::new));
-		BrowserSuite.log("doctor --api %s --spa %s: exit %d in %d ms", api, spa, exitCode, BrowserSuite.millisSince(started));
+		long millis = BrowserSuite.millisSince(started);
 		Map<String, String> results = new LinkedHashMap<>();
 		if (json && exitCode != DoctorCommand.EXIT_USAGE) {
 			JsonNode root = JsonMapper.builder().build().readTree(out.toString());
 			root.get("checks").forEach((check) -> results.put(check.get("id").asString(), check.get("result").asString()));
 		}
+		Map<String, String> notPassed = new LinkedHashMap<>(results);
+		notPassed.values().removeIf("pass"::equals);
+		BrowserSuite.log("doctor --api %s --spa %s: exit %d in %d ms%s", api, spa, exitCode, millis,
+				json ? "; not passed: " + notPassed : "");
 		return new Run(exitCode, results, out + err.toString());
 	}
 
