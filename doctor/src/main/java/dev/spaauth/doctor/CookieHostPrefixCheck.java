@@ -21,7 +21,16 @@ final class CookieHostPrefixCheck implements Check {
 
 	@Override
 	public Finding run(Probe probe) {
-		List<SetCookie> cookies = probe.authCookies();
+		return evaluate(probe.authCookies(), probe.sessionCookie());
+	}
+
+	/**
+	 * Judges the cookies' prefixes and {@code Domain}.
+	 * @param cookies the auth cookies as set
+	 * @param session the session cookie among them, if known
+	 * @return the finding
+	 */
+	Finding evaluate(List<SetCookie> cookies, Optional<SetCookie> session) {
 		if (cookies.isEmpty()) {
 			return skip("The auth answers set no cookie.", "");
 		}
@@ -38,7 +47,6 @@ final class CookieHostPrefixCheck implements Check {
 				weak.add(cookie.describe() + " has a Domain, so every subdomain of " + cookie.domain() + " gets it");
 			}
 		}
-		Optional<SetCookie> session = probe.sessionCookie();
 		if (session.isPresent() && !session.get().name().startsWith("__Host-") && session.get().domain() == null) {
 			weak.add("the session cookie " + session.get().describe() + " has no __Host- prefix");
 		}

@@ -17,9 +17,18 @@ final class CookiePartitionedCheck implements Check {
 
 	@Override
 	public Finding run(Probe probe) {
-		List<SetCookie> cookies = probe.authCookies();
-		if (probe.target().relation() != SiteRelation.CROSS_SITE) {
-			return skip("The SPA and the API are " + probe.target().relation().label()
+		return evaluate(probe.target().relation(), probe.authCookies());
+	}
+
+	/**
+	 * Judges the cookies' {@code Partitioned} attribute for the site relation.
+	 * @param relation the relation of the SPA to the API
+	 * @param cookies the auth cookies as set
+	 * @return the finding
+	 */
+	Finding evaluate(SiteRelation relation, List<SetCookie> cookies) {
+		if (relation != SiteRelation.CROSS_SITE) {
+			return skip("The SPA and the API are " + relation.label()
 					+ ": the cookies are first-party and need no Partitioned.", "");
 		}
 		if (cookies.isEmpty()) {

@@ -20,14 +20,24 @@ final class CookieSameSiteCheck implements Check {
 
 	@Override
 	public Finding run(Probe probe) {
-		List<SetCookie> cookies = probe.authCookies();
-		if (cookies.isEmpty()) {
-			return skip("The auth answers set no cookie.", "");
-		}
 		SiteRelation relation = probe.target().relation();
 		String context = "The SPA " + probe.target().spaOrigin() + " is " + relation.label() + " with the API "
 				+ probe.target().apiOrigin() + " (sites " + SiteRelation.registrableDomain(probe.target().spa().getHost())
 				+ " and " + SiteRelation.registrableDomain(probe.target().api().getHost()) + ")";
+		return evaluate(relation, context, probe.authCookies());
+	}
+
+	/**
+	 * Judges the cookies' SameSite against the site relation.
+	 * @param relation the relation of the SPA to the API
+	 * @param context the sentence that starts what was seen (origins and sites)
+	 * @param cookies the auth cookies as set
+	 * @return the finding
+	 */
+	Finding evaluate(SiteRelation relation, String context, List<SetCookie> cookies) {
+		if (cookies.isEmpty()) {
+			return skip("The auth answers set no cookie.", "");
+		}
 		List<String> wrong = new ArrayList<>();
 		List<String> weak = new ArrayList<>();
 		for (SetCookie cookie : cookies) {

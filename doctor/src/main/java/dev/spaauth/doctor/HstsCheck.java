@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code hsts}: the API's answers carry {@code Strict-Transport-Security} with a {@code max-age} of at
- * least six months (RFC 6797; MDN HTTP Observatory's threshold), so a browser never again tries plain
+ * least six months (RFC 6797; MDN HTTP Observatory's threshold; {@code max-age=0} fails), so a browser never again tries plain
  * HTTP, where an attacker on the network could strip TLS and read the cookies. Skipped over plain
  * HTTP, where browsers ignore the header.
  */
@@ -25,9 +25,18 @@ final class HstsCheck implements Check {
 		if (!probe.target().apiIsHttps()) {
 			return skip("The API is not served over HTTPS; browsers ignore HSTS on plain HTTP.", "");
 		}
-		String hsts = probe.priming().header("Strict-Transport-Security");
+		return evaluate(probe.priming().header("Strict-Transport-Security"), "GET " + probe.target().csrfPath());
+	}
+
+	/**
+	 * Judges a {@code Strict-Transport-Security} header as received over HTTPS.
+	 * @param hsts the header value, or null when absent
+	 * @param request the request it answered, for the message
+	 * @return the finding
+	 */
+	Finding evaluate(String hsts, String request) {
 		if (hsts == null) {
-			return fail("The API's answer to GET " + probe.target().csrfPath() + " has no Strict-Transport-Security.",
+			return fail("The API's answer to " + request + " has no Strict-Transport-Security.",
 					"Send Strict-Transport-Security: max-age=31536000; includeSubDomains. Spring Security and Django "
 							+ "send it only on requests they see as HTTPS: behind a proxy, forward X-Forwarded-Proto "
 							+ "and trust it (server.forward-headers-strategy=native, SECURE_PROXY_SSL_HEADER), or add it "
@@ -39,6 +48,10 @@ final class HstsCheck implements Check {
 					"Send Strict-Transport-Security: max-age=31536000; includeSubDomains.");
 		}
 		long seconds = Long.parseLong(maxAge.group(1));
+		if (seconds == 0) {
+			return fail("Strict-Transport-Security: " + hsts + " (max-age=0 tells browsers to forget HSTS).",
+					"Send Strict-Transport-Security: max-age=31536000; includeSubDomains.");
+		}
 		if (seconds < SIX_MONTHS_SECONDS) {
 			return warn("Strict-Transport-Security: " + hsts + " (max-age under six months).",
 					"Raise max-age to 31536000 (one year) once HTTPS works everywhere.");
