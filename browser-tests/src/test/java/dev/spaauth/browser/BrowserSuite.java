@@ -264,6 +264,11 @@ final class BrowserSuite implements AutoCloseable {
 		return this.work.resolve("mailbox/shape" + (shape.ordinal() + 1));
 	}
 
+	/** The suite's throwaway CA and server certificate (for clients outside the browser, and more nginx servers). */
+	TestCertificates certificates() {
+		return this.certificates;
+	}
+
 	/** The suite's OpenID Connect provider, to add users to. */
 	DevProvider.Running provider() {
 		return this.provider;

@@ -61,6 +61,11 @@ final class LoopbackConnectProxy implements AutoCloseable {
 		}
 	}
 
+	/** The proxy's address as {@code 127.0.0.1:PORT} (the doctor's {@code --proxy}). */
+	String address() {
+		return "127.0.0.1:" + this.server.getLocalPort();
+	}
+
 	ProxySelector selector() {
 		return ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.server.getLocalPort()));
 	}
