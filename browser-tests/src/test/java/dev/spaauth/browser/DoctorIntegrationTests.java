@@ -125,13 +125,9 @@ class DoctorIntegrationTests {
 		}
 		assertThat(run.results()).as(run.output())
 			.containsEntry("cors-spa-origin", shape.crossOrigin() ? "pass" : "skip");
-		if (shape == Shape.CROSS_SITE) {
-			// pass once the cookies carry Partitioned (CHIPS), warn until then; never a failure.
-			assertThat(run.results().get("cookie-partitioned")).as(run.output()).isIn("pass", "warn");
-		}
-		else {
-			assertThat(run.results()).as(run.output()).containsEntry("cookie-partitioned", "skip");
-		}
+		// Cross-site cookies carry Partitioned (CHIPS); same-site ones need not.
+		assertThat(run.results()).as(run.output())
+			.containsEntry("cookie-partitioned", (shape == Shape.CROSS_SITE) ? "pass" : "skip");
 	}
 
 	@Test
