@@ -1,5 +1,7 @@
 package dev.spaauth.autoconfigure;
 
+import java.util.Set;
+
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -20,7 +22,8 @@ import dev.spaauth.problem.ProblemErrorController;
  * class path (spa-auth does not bring it): the problems of spa-auth's endpoints
  * ({@link SpaAuthOpenApiCustomizer}); which members of records are required or nullable
  * ({@link RecordSchemas}); the {@code /error} controller hidden (it answers errors, it is
- * no endpoint); WebAuthn options and credentials ({@link JsonNode}) as JSON objects. springdoc's own
+ * no endpoint); a {@link JsonNode} (WebAuthn options and credentials) as a JSON object, not as the
+ * getters of Jackson's node class. springdoc's own
  * {@code springdoc.*} settings decide whether and where the document is served.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,8 +41,8 @@ class SpaAuthOpenApiConfiguration {
 		SpringDocUtils.getConfig()
 			.addHiddenRestControllers(ProblemErrorController.class)
 			.replaceWithSchema(JsonNode.class, new Schema<>().type("object")
-				.types(java.util.Set.of("object"))
-				.description("A WebAuthn options or credential object in its JSON form (W3C Web Authentication Level 3)."));
+				.types(Set.of("object"))
+				.description("A JSON object passed through as it is, such as WebAuthn options or a credential."));
 		return new SpaAuthOpenApiCustomizer(endpoints, records);
 	}
 

@@ -33,14 +33,13 @@ import dev.spaauth.problem.ProblemResponses;
  * {@code code} is narrowed to the codes possible there. The codes are those the handler method lists
  * in {@link ProblemResponses} plus those every endpoint of its kind may answer:
  * <ul>
+ * <li>everywhere: {@code malformed_request} (400: the firewall, a malformed path or body),
+ * {@code not_acceptable} (406: an {@code Accept} without JSON) and {@code service_unavailable} (503: a
+ * store or the password hasher down or busy);</li>
  * <li>{@code csrf_failed} and {@code origin_forbidden} (403) on unsafe methods (RFC 9110 section 9.2.1);</li>
- * <li>{@code malformed_request} (400), {@code payload_too_large} (413) and
- * {@code unsupported_media_type} (415) with a request body, {@code malformed_request} with a path
- * variable;</li>
+ * <li>{@code payload_too_large} (413) and {@code unsupported_media_type} (415) with a request body;</li>
  * <li>{@code unauthenticated} and {@code mfa_required} (401) where {@link SpaAuthEndpoints} needs a
- * session;</li>
- * <li>{@code service_unavailable} (503) everywhere: a store or the password hasher may be down or
- * busy.</li>
+ * session.</li>
  * </ul>
  * spa-auth's operations also get ids that do not depend on the order springdoc meets them in.
  * Operations outside {@code spa-auth.base-path} (the application's own) are left as they are.
@@ -79,7 +78,7 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
 		ProblemResponses own = handlerMethod.getMethodAnnotation(ProblemResponses.class);
-		String controller = handlerMethod.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+		String controller = handlerMethod.getBeanType().getSimpleName().replaceFirst("(.)Controller$", "$1");
 		String operationId = Character.toLowerCase(controller.charAt(0)) + controller.substring(1)
 				+ Character.toUpperCase(handlerMethod.getMethod().getName().charAt(0))
 				+ handlerMethod.getMethod().getName().substring(1);
@@ -114,18 +113,16 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 	}
 
 	private Set<ProblemCode> codes(String path, PathItem.HttpMethod method, Operation operation, List<ProblemCode> own) {
-		Set<ProblemCode> codes = EnumSet.of(ProblemCode.SERVICE_UNAVAILABLE);
+		Set<ProblemCode> codes = EnumSet.of(ProblemCode.MALFORMED_REQUEST, ProblemCode.NOT_ACCEPTABLE,
+				ProblemCode.SERVICE_UNAVAILABLE);
 		codes.addAll(own);
 		if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
 			codes.add(ProblemCode.CSRF_FAILED);
 			codes.add(ProblemCode.ORIGIN_FORBIDDEN);
 		}
 		if (operation.getRequestBody() != null) {
-			codes.addAll(EnumSet.of(ProblemCode.MALFORMED_REQUEST, ProblemCode.PAYLOAD_TOO_LARGE,
-					ProblemCode.UNSUPPORTED_MEDIA_TYPE));
-		}
-		if (path.contains("{")) {
-			codes.add(ProblemCode.MALFORMED_REQUEST);
+			codes.add(ProblemCode.PAYLOAD_TOO_LARGE);
+			codes.add(ProblemCode.UNSUPPORTED_MEDIA_TYPE);
 		}
 		if (this.endpoints.needsSession(path)) {
 			codes.add(ProblemCode.UNAUTHENTICATED);

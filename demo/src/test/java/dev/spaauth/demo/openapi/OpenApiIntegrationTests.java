@@ -112,19 +112,34 @@ class OpenApiIntegrationTests {
 		assertThat(answered.values()).extracting(Response::status).containsExactlyInAnyOrder(400, 401, 403, 415, 401);
 	}
 
-	/** The first lines that differ, with their numbers, so a failure says where without a 3,000-line dump. */
+	/**
+	 * Where the two differ, as one hunk: the lines between their common start and their common end
+	 * (at most 12 of each), so a failure says where without a 4,000-line dump; git diff after a
+	 * rewrite shows the rest.
+	 */
 	private static String firstDifferences(String expected, String actual) {
-		List<String> expectedLines = expected.lines().toList();
-		List<String> actualLines = actual.lines().toList();
-		List<String> report = new ArrayList<>();
-		for (int i = 0; i < Math.max(expectedLines.size(), actualLines.size()) && report.size() < 20; i++) {
-			String was = (i < expectedLines.size()) ? expectedLines.get(i) : "<end of file>";
-			String is = (i < actualLines.size()) ? actualLines.get(i) : "<end of document>";
-			if (!was.equals(is)) {
-				report.add("  line " + (i + 1) + ":\n    file:    " + was.strip() + "\n    running: " + is.strip());
-			}
+		List<String> was = expected.lines().toList();
+		List<String> is = actual.lines().toList();
+		int start = 0;
+		while (start < was.size() && start < is.size() && was.get(start).equals(is.get(start))) {
+			start++;
 		}
-		return String.join("\n", report);
+		int end = 0;
+		while (end < was.size() - start && end < is.size() - start
+				&& was.get(was.size() - 1 - end).equals(is.get(is.size() - 1 - end))) {
+			end++;
+		}
+		return hunk("file", was, start, was.size() - end) + hunk("running", is, start, is.size() - end);
+	}
+
+	private static String hunk(String name, List<String> lines, int from, int to) {
+		List<String> shown = new ArrayList<>();
+		shown.add("  " + name + ", lines " + (from + 1) + " to " + to + ":");
+		lines.subList(from, Math.min(to, from + 12)).forEach((line) -> shown.add("    " + line));
+		if (to - from > 12) {
+			shown.add("    ... " + (to - from - 12) + " more");
+		}
+		return String.join("\n", shown) + "\n";
 	}
 
 }
