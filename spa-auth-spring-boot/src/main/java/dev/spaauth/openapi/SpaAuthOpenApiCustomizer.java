@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 
@@ -41,7 +42,9 @@ import dev.spaauth.problem.ProblemResponses;
  * <li>{@code unauthenticated} and {@code mfa_required} (401) where {@link SpaAuthEndpoints} needs a
  * session.</li>
  * </ul>
- * spa-auth's operations also get ids that do not depend on the order springdoc meets them in.
+ * spa-auth's operations also get what they need of {@link CookieAuthentication} (the session cookie
+ * where a session is needed, the CSRF header on unsafe methods), and ids that do not depend on the
+ * order springdoc meets them in.
  * Operations outside {@code spa-auth.base-path} (the application's own) are left as they are.
  */
 public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
@@ -58,14 +61,19 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 
 	private final RecordSchemas records;
 
+	private final CookieAuthentication authentication;
+
 	/**
 	 * Creates the customizer.
 	 * @param endpoints tells which endpoints need a session
 	 * @param records the records springdoc resolved, whose required and nullable members it completes
+	 * @param authentication the session cookie and CSRF header, as security schemes
 	 */
-	public SpaAuthOpenApiCustomizer(SpaAuthEndpoints endpoints, RecordSchemas records) {
+	public SpaAuthOpenApiCustomizer(SpaAuthEndpoints endpoints, RecordSchemas records,
+			CookieAuthentication authentication) {
 		this.endpoints = endpoints;
 		this.records = records;
+		this.authentication = authentication;
 	}
 
 	/**
@@ -95,6 +103,7 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 	public void customise(OpenAPI openApi) {
 		this.records.complete(openApi);
 		openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+		this.authentication.addSchemes(openApi);
 		if (openApi.getPaths() == null) {
 			return;
 		}
@@ -106,17 +115,21 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 				}
 				if (path.equals(basePath) || path.startsWith(basePath + "/")) {
 					operation.setOperationId(mark.operationId());
-					addProblems(operation, codes(path, method, operation, mark.own()));
+					boolean unsafe = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+					boolean session = this.endpoints.needsSession(path);
+					List<SecurityRequirement> requirements = this.authentication.requirements(session, unsafe);
+					operation.setSecurity(requirements.isEmpty() ? null : requirements);
+					addProblems(operation, codes(unsafe, session, operation, mark.own()));
 				}
 			}
 		}));
 	}
 
-	private Set<ProblemCode> codes(String path, PathItem.HttpMethod method, Operation operation, List<ProblemCode> own) {
+	private static Set<ProblemCode> codes(boolean unsafe, boolean session, Operation operation, List<ProblemCode> own) {
 		Set<ProblemCode> codes = EnumSet.of(ProblemCode.MALFORMED_REQUEST, ProblemCode.NOT_ACCEPTABLE,
 				ProblemCode.SERVICE_UNAVAILABLE);
 		codes.addAll(own);
-		if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+		if (unsafe) {
 			codes.add(ProblemCode.CSRF_FAILED);
 			codes.add(ProblemCode.ORIGIN_FORBIDDEN);
 		}
@@ -124,7 +137,7 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 			codes.add(ProblemCode.PAYLOAD_TOO_LARGE);
 			codes.add(ProblemCode.UNSUPPORTED_MEDIA_TYPE);
 		}
-		if (this.endpoints.needsSession(path)) {
+		if (session) {
 			codes.add(ProblemCode.UNAUTHENTICATED);
 			codes.add(ProblemCode.MFA_REQUIRED);
 		}

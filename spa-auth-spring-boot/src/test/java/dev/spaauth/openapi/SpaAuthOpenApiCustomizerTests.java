@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.method.HandlerMethod;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpaAuthOpenApiCustomizerTests {
 
 	private final SpaAuthOpenApiCustomizer customizer = new SpaAuthOpenApiCustomizer(
-			new SpaAuthEndpoints("/api/auth", List.of(), List.of()), new RecordSchemas());
+			new SpaAuthEndpoints("/api/auth", List.of(), List.of()), new RecordSchemas(),
+			new CookieAuthentication("__Host-SESSION", "X-XSRF-TOKEN"));
 
 	@Test
 	void customiseWhenOperationUnderBasePathThenOneProblemAnswerPerStatusWithItsCodes() throws Exception {
@@ -41,6 +43,9 @@ class SpaAuthOpenApiCustomizerTests {
 		assertThat(codes(login, "403")).containsExactly("csrf_failed", "origin_forbidden");
 		assertThat(problemSchema(login, "400").get(0).get$ref()).isEqualTo("#/components/schemas/Problem");
 		assertThat(login.getOperationId()).isEqualTo("controllerLogin");
+		assertThat(login.getSecurity()).containsExactly(new SecurityRequirement().addList("csrf"));
+		assertThat(document.getComponents().getSecuritySchemes().get("session").getName()).isEqualTo("__Host-SESSION");
+		assertThat(document.getComponents().getSecuritySchemes().get("csrf").getName()).isEqualTo("X-XSRF-TOKEN");
 		assertThat(login.getExtensions()).isNull();
 		Schema<?> problem = document.getComponents().getSchemas().get("Problem");
 		Schema<?> code = (Schema<?>) problem.getProperties().get("code");
@@ -56,6 +61,7 @@ class SpaAuthOpenApiCustomizerTests {
 
 		assertThat(codes(list, "401")).containsExactly("unauthenticated", "mfa_required");
 		assertThat(list.getResponses()).doesNotContainKeys("403", "413", "415");
+		assertThat(list.getSecurity()).containsExactly(new SecurityRequirement().addList("session"));
 	}
 
 	@Test
@@ -68,6 +74,7 @@ class SpaAuthOpenApiCustomizerTests {
 		assertThat(notes.getResponses()).containsOnlyKeys("200");
 		assertThat(notes.getExtensions()).isNull();
 		assertThat(notes.getOperationId()).isEqualTo("springdocsOwnId");
+		assertThat(notes.getSecurity()).isNull();
 	}
 
 	private Operation operation(String method, boolean body) throws NoSuchMethodException {
