@@ -16,13 +16,15 @@ import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Says in the document which members of a record's JSON are always there and which may be null,
  * from the record's JSpecify {@link Nullable} marks: swagger-core reads no such marks, so without this
  * every member would be optional and never null, and generated client types would not match what
- * the server sends.
+ * the server sends. Only records in {@link NullMarked} code (spa-auth's packages, and an
+ * application's that use JSpecify) are changed: elsewhere a member without a mark says nothing.
  * <ul>
  * <li>A component without {@code @Nullable} is required.</li>
  * <li>A {@code @Nullable} one is optional in a request body (the server answers a missing field as
@@ -52,7 +54,7 @@ public final class RecordSchemas implements ModelConverter {
 		if (schema != null && type.getType() != null) {
 			Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
 			String name = (schema.get$ref() != null) ? schema.get$ref().substring(REF_PREFIX.length()) : schema.getName();
-			if (raw.isRecord() && name != null) {
+			if (raw.isRecord() && name != null && nullMarked(raw)) {
 				this.records.put(name, raw);
 			}
 		}
@@ -60,7 +62,8 @@ public final class RecordSchemas implements ModelConverter {
 	}
 
 	/**
-	 * Marks the required and the nullable members of every record schema in the document.
+	 * Marks the required and the nullable members of every record schema in the document whose record
+	 * is in {@link NullMarked} code.
 	 * @param openApi the built document
 	 */
 	public void complete(OpenAPI openApi) {
@@ -95,6 +98,15 @@ public final class RecordSchemas implements ModelConverter {
 			}
 		}
 		schema.setRequired(required.isEmpty() ? null : required.stream().sorted().toList());
+	}
+
+	private static boolean nullMarked(Class<?> type) {
+		for (Class<?> each = type; each != null; each = each.getEnclosingClass()) {
+			if (each.isAnnotationPresent(NullMarked.class)) {
+				return true;
+			}
+		}
+		return type.getPackage() != null && type.getPackage().isAnnotationPresent(NullMarked.class);
 	}
 
 	private static Schema<?> orNull(Schema<?> property) {
