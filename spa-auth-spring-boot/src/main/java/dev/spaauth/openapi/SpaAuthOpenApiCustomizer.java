@@ -52,8 +52,8 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 	/** Name of the problem schema under {@code components.schemas}. */
 	public static final String PROBLEM_SCHEMA = "Problem";
 
-	/** Marks spa-auth's operations between the two passes, with the codes of the handler method. */
-	private static final String MARK = "x-spa-auth-problems";
+	/** Carries what the handler method tells ({@link Mark}) from the first pass to the second. */
+	private static final String MARK = "x-spa-auth-mark";
 
 	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
