@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.mail.Notices;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.session.UserSessions;
@@ -80,6 +82,7 @@ public class AccountDeletionController {
 	 * @param response the response that expires the session cookie and sets a new CSRF cookie
 	 * @return 200 {@code {"csrfToken"}}, a fresh anonymous token; 403 {@code reauthentication_required}
 	 */
+	@ProblemResponses(ProblemCode.REAUTHENTICATION_REQUIRED)
 	@DeleteMapping("/account")
 	public Deleted delete(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request,
 			HttpServletResponse response) {

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserView;
 
@@ -43,6 +45,7 @@ public class EmailChangeController {
 	 * @return 202 with the pending address; 403 {@code reauthentication_required} when the session is
 	 * not fresh; 400 {@code validation_failed}; 503 when no SPA URL is configured for links
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REAUTHENTICATION_REQUIRED })
 	@PostMapping(path = "/email", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	public PendingEmail request(@AuthenticationPrincipal SpaAuthUser user, @RequestBody NewEmail body,
@@ -60,6 +63,7 @@ public class EmailChangeController {
 	 * @return 200 with the user; 400 {@code invalid_token} for an unknown, used or expired token, one
 	 * of another user, or an address taken meanwhile
 	 */
+	@ProblemResponses(ProblemCode.INVALID_TOKEN)
 	@PostMapping(path = "/email/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Confirmed confirm(@AuthenticationPrincipal @Nullable SpaAuthUser user, @RequestBody TokenBody body,
 			HttpServletRequest request, HttpServletResponse response) {

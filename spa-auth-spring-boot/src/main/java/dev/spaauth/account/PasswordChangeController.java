@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.user.SpaAuthUser;
 
 /**
@@ -41,6 +43,7 @@ public class PasswordChangeController {
 	 * new password ({@code errors.newPassword}); 400 {@code invalid_credentials} for a wrong current
 	 * password; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_CREDENTIALS, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public PasswordChanged change(@AuthenticationPrincipal SpaAuthUser user, @RequestBody PasswordChange body,
 			HttpServletRequest request, HttpServletResponse response) {

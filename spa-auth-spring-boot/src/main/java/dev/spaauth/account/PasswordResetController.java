@@ -1,18 +1,18 @@
 package dev.spaauth.account;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 
 /**
  * Password reset by mail ({@link PasswordResetService}): {@code POST {base-path}/password-reset
@@ -44,11 +44,12 @@ public class PasswordResetController {
 	 * {@code validation_failed} for a malformed address; 429 {@code rate_limited}; 503 when no SPA URL
 	 * is configured for links
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	public Map<String, String> request(@RequestBody ResetRequest body, HttpServletRequest request) {
+	public ResetRequested request(@RequestBody ResetRequest body, HttpServletRequest request) {
 		this.reset.request(body.email(), request);
-		return Map.of("detail", ACCEPTED);
+		return new ResetRequested(ACCEPTED);
 	}
 
 	/**
@@ -59,10 +60,19 @@ public class PasswordResetController {
 	 * {@code validation_failed} for a weak password (the token stays usable); 429 {@code rate_limited}
 	 * after many attempts from the address
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_TOKEN, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
-	public ResponseEntity<Void> confirm(@RequestBody ResetConfirmation body, HttpServletRequest request) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	public void confirm(@RequestBody ResetConfirmation body, HttpServletRequest request) {
 		this.reset.confirm(body.token(), body.newPassword(), request);
-		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Answer of a reset request, the same whether the address is known or not.
+	 *
+	 * @param detail what happens next, for people
+	 */
+	public record ResetRequested(String detail) {
 	}
 
 	/**

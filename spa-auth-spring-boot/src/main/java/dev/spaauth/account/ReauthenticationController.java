@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.problem.FieldErrors;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.user.SpaAuthUser;
@@ -65,6 +67,7 @@ public class ReauthenticationController {
 	 * @return 200 with the end of the window and the new CSRF token; 400 {@code validation_failed};
 	 * 400 {@code invalid_credentials}; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_CREDENTIALS, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/reauthenticate", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Reauthenticated reauthenticate(@AuthenticationPrincipal SpaAuthUser user,
 			@RequestBody PasswordBody body, HttpServletRequest request, HttpServletResponse response) {

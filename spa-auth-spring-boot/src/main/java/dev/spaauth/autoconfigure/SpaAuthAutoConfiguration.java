@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Import;
 		SpaAuthRequestGuardConfiguration.class, SpaAuthAuditConfiguration.class, SpaAuthCsrfConfiguration.class,
 		SpaAuthSessionConfiguration.class, SpaAuthAccountsConfiguration.class, SpaAuthMailConfiguration.class,
 		SpaAuthThrottleConfiguration.class, SpaAuthEndpointsConfiguration.class, SpaAuthMfaConfiguration.class,
-		SpaAuthPasskeyConfiguration.class, SpaAuthProviderConfiguration.class,
+		SpaAuthPasskeyConfiguration.class, SpaAuthProviderConfiguration.class, SpaAuthOpenApiConfiguration.class,
 		SpaAuthWebSecurityConfiguration.class })
 public final class SpaAuthAutoConfiguration {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -11,6 +12,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Where spa-auth's endpoints live ({@code spa-auth.base-path}) and which of them need a session, plus
@@ -84,6 +86,19 @@ public final class SpaAuthEndpoints {
 		return new OrRequestMatcher(
 				NEEDING_SESSION.stream().map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path(path)))
 					.toList());
+	}
+
+	/**
+	 * Tells whether one of spa-auth's endpoints needs an authenticated session, as
+	 * {@link #needingSession()} does for requests.
+	 * @param path the endpoint's path, base path included; a template such as
+	 * {@code /api/auth/sessions/{handle}} is matched like a request path
+	 * @return true when a request to it without a session gets a 401
+	 */
+	public boolean needsSession(String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		return NEEDING_SESSION.stream()
+			.anyMatch((pattern) -> PathPatternParser.defaultInstance.parse(path(pattern)).matches(container));
 	}
 
 	/**

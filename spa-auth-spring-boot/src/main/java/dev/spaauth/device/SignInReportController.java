@@ -21,6 +21,7 @@ import dev.spaauth.mail.Notices;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.session.UserSessions;
 import dev.spaauth.user.OneTimeTokens;
@@ -95,6 +96,7 @@ public class SignInReportController {
 	 * @return 200 {@code {"detail", "csrfToken"}}; 400 {@code invalid_token} for a used, expired or
 	 * unknown link; 400 {@code validation_failed}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_TOKEN })
 	@PostMapping(path = "/sign-in-report", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Secured report(@RequestBody TokenBody body, HttpServletRequest request, HttpServletResponse response) {
 		FieldErrors errors = new FieldErrors();

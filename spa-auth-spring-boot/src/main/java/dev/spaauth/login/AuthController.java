@@ -3,6 +3,9 @@ package dev.spaauth.login;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -31,6 +34,7 @@ import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
@@ -113,6 +117,11 @@ public class AuthController {
 	 * or from the address, whether the password is right or not; 403 {@code email_not_verified}, only
 	 * after the right password, when verification is required and the address is not verified yet
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_CREDENTIALS,
+			ProblemCode.EMAIL_NOT_VERIFIED, ProblemCode.RATE_LIMITED })
+	@ApiResponse(responseCode = "200", description = "Logged in, or waiting for a second factor (mfaRequired)",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(oneOf = { AuthResponses.LoggedIn.class, TwoStepLogIn.Started.class })))
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Object login(@RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {

@@ -1,5 +1,6 @@
 package dev.spaauth.mfa;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import dev.spaauth.device.SignInNotices;
 import dev.spaauth.mail.Notices;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserAccounts;
@@ -84,6 +86,8 @@ public class MfaLogInController {
 	 * without a pending log-in or after it expired; 400 {@code validation_failed}; 400
 	 * {@code invalid_code} for a wrong or used code; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_CODE, ProblemCode.UNAUTHENTICATED,
+			ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/login/mfa", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Verified verify(@RequestBody CodeBody body, HttpServletRequest request, HttpServletResponse response) {
 		TwoStepLogIn.Pending pending = this.twoStep.pending(request)
@@ -137,6 +141,7 @@ public class MfaLogInController {
 	 * @param user the user
 	 * @param csrfToken the session's new CSRF token
 	 */
+	@Schema(name = "MfaVerified")
 	public record Verified(UserView user, String csrfToken) {
 	}
 

@@ -22,6 +22,7 @@ import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.mail.Notices;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.SpaAuthUser;
@@ -98,6 +99,7 @@ public class SecondFactorsController {
 	 * @return 200 {@code {"secret", "otpauthUri"}}, shown once; 403 {@code reauthentication_required};
 	 * 409 {@code mfa_already_enabled}
 	 */
+	@ProblemResponses({ ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.MFA_ALREADY_ENABLED })
 	@PostMapping("/totp")
 	public Enrolment beginTotp(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
 		this.reauthentication.requireFresh(request);
@@ -118,6 +120,8 @@ public class SecondFactorsController {
 	 * @return 200 {@code {"recoveryCodes": [...]}}, shown once; 400 {@code invalid_code} (also without a
 	 * started set-up); 403 {@code reauthentication_required}; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_CODE,
+			ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/totp/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public NewRecoveryCodes confirmTotp(@AuthenticationPrincipal SpaAuthUser user,
 			@RequestBody MfaLogInController.CodeBody body, HttpServletRequest request) {
@@ -142,6 +146,7 @@ public class SecondFactorsController {
 	 * @param request the request
 	 * @return 200 with the new status; 403 {@code reauthentication_required}; 409 {@code mfa_not_enabled}
 	 */
+	@ProblemResponses({ ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.MFA_NOT_ENABLED })
 	@DeleteMapping("/totp")
 	public Status removeTotp(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
 		this.reauthentication.requireFresh(request);
@@ -162,6 +167,7 @@ public class SecondFactorsController {
 	 * @return 200 {@code {"recoveryCodes": [...]}}, shown once; 403 {@code reauthentication_required};
 	 * 409 {@code mfa_not_enabled}
 	 */
+	@ProblemResponses({ ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.MFA_NOT_ENABLED })
 	@PostMapping("/recovery-codes")
 	public NewRecoveryCodes regenerateRecoveryCodes(@AuthenticationPrincipal SpaAuthUser user,
 			HttpServletRequest request) {

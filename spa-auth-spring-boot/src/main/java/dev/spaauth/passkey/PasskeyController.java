@@ -27,6 +27,7 @@ import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.user.SpaAuthUser;
 
@@ -95,6 +96,7 @@ public class PasskeyController {
 	 * @return 200 with the creation options for {@code PublicKeyCredential.parseCreationOptionsFromJSON};
 	 * 403 {@code reauthentication_required}
 	 */
+	@ProblemResponses({ ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.PASSKEYS_UNAVAILABLE })
 	@PostMapping("/registration-options")
 	public JsonNode registrationOptions(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
 		this.reauthentication.requireFresh(request);
@@ -109,6 +111,8 @@ public class PasskeyController {
 	 * @return 201 with the passkey; 400 {@code passkey_rejected}; 400 {@code validation_failed}; 403
 	 * {@code reauthentication_required}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.PASSKEY_REJECTED,
+			ProblemCode.REAUTHENTICATION_REQUIRED })
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	public PasskeyCredentials.Passkey register(@AuthenticationPrincipal SpaAuthUser user,
@@ -134,6 +138,7 @@ public class PasskeyController {
 	 * @param body the new label
 	 * @return 200 with the passkey; 400 {@code validation_failed}; 404 for no passkey of this account
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND })
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public PasskeyCredentials.Passkey rename(@AuthenticationPrincipal SpaAuthUser user, @PathVariable String id,
 			@RequestBody LabelBody body) {
@@ -154,6 +159,7 @@ public class PasskeyController {
 	 * @param request the request
 	 * @return 204; 403 {@code reauthentication_required}; 404 for no passkey of this account
 	 */
+	@ProblemResponses({ ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.NOT_FOUND })
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	public void delete(@AuthenticationPrincipal SpaAuthUser user, @PathVariable String id, HttpServletRequest request) {

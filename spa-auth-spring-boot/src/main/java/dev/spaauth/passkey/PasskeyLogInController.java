@@ -27,6 +27,8 @@ import dev.spaauth.mfa.SecondFactors;
 import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.passkey.PasskeyCeremonies.Purpose;
 import dev.spaauth.problem.FieldErrors;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
@@ -90,6 +92,7 @@ public class PasskeyLogInController {
 	 * @param request the request
 	 * @return 200 with the request options for {@code PublicKeyCredential.parseRequestOptionsFromJSON}
 	 */
+	@ProblemResponses(ProblemCode.PASSKEYS_UNAVAILABLE)
 	@PostMapping("/login/passkey/options")
 	public JsonNode signInOptions(HttpServletRequest request) {
 		return this.passkeys.requestOptions(Purpose.SIGN_IN, null, request);
@@ -103,6 +106,7 @@ public class PasskeyLogInController {
 	 * @return 200 {@code {"user", "csrfToken"}}; 400 {@code passkey_rejected}; 400
 	 * {@code validation_failed}; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.PASSKEY_REJECTED, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/login/passkey", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public SignedIn signIn(@RequestBody CredentialBody body, HttpServletRequest request, HttpServletResponse response) {
 		JsonNode credential = requireCredential(body);
@@ -132,6 +136,7 @@ public class PasskeyLogInController {
 	 * @param request the request
 	 * @return 200 with the request options, allowing only the user's passkeys
 	 */
+	@ProblemResponses(ProblemCode.PASSKEYS_UNAVAILABLE)
 	@PostMapping("/reauthenticate/passkey/options")
 	public JsonNode reauthenticationOptions(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
 		return this.passkeys.requestOptions(Purpose.REAUTHENTICATE, user, request);
@@ -147,6 +152,7 @@ public class PasskeyLogInController {
 	 * @return 200 {@code {"reauthenticatedUntil", "csrfToken"}}; 400 {@code passkey_rejected} (also for
 	 * another account's passkey); 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.PASSKEY_REJECTED, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/reauthenticate/passkey", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Reauthenticated reauthenticate(@AuthenticationPrincipal SpaAuthUser user, @RequestBody CredentialBody body,
 			HttpServletRequest request, HttpServletResponse response) {

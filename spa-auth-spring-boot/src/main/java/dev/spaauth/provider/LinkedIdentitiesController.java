@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.mail.Notices;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.user.SpaAuthUser;
 
@@ -81,6 +83,8 @@ public class LinkedIdentitiesController {
 	 * @return 200 with the identities left; 403 {@code reauthentication_required}; 404
 	 * {@code not_found}; 409 {@code last_sign_in_method}
 	 */
+	@ProblemResponses({ ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.NOT_FOUND,
+			ProblemCode.LAST_SIGN_IN_METHOD })
 	@DeleteMapping("/identities/{id}")
 	public Identities unlink(@AuthenticationPrincipal SpaAuthUser user, @PathVariable long id, HttpServletRequest request) {
 		this.reauthentication.requireFresh(request);

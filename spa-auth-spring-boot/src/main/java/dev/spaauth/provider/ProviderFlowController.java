@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -31,6 +33,7 @@ import dev.spaauth.deployment.Deployment;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 
 /**
  * The browser's side of a sign-in with a provider, as top-level navigations:
@@ -107,17 +110,17 @@ public class ProviderFlowController {
 	 * @return 200 {@code [{"id": "github", "name": "GitHub"}]}; empty when none is configured
 	 */
 	@GetMapping(path = "/providers", produces = MediaType.APPLICATION_JSON_VALUE)
-	public List<Provider> providers() {
-		List<Provider> providers = new ArrayList<>();
+	public List<ProviderBodies.Provider> providers() {
+		List<ProviderBodies.Provider> providers = new ArrayList<>();
 		if (this.registrations instanceof Iterable<?> all) {
 			for (Object each : all) {
 				if (each instanceof ClientRegistration registration
 						&& AuthorizationGrantType.AUTHORIZATION_CODE.equals(registration.getAuthorizationGrantType())) {
-					providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
+					providers.add(new ProviderBodies.Provider(registration.getRegistrationId(), registration.getClientName()));
 				}
 			}
 		}
-		providers.sort(java.util.Comparator.comparing(Provider::name, String.CASE_INSENSITIVE_ORDER));
+		providers.sort(java.util.Comparator.comparing(ProviderBodies.Provider::name, String.CASE_INSENSITIVE_ORDER));
 		return providers;
 	}
 
@@ -133,6 +136,9 @@ public class ProviderFlowController {
 	 * {@code returnTo}, a missing or malformed {@code challenge} or an unknown intent; 404
 	 * {@code not_found} for an unknown provider
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_FOUND })
+	@ApiResponse(responseCode = "302", description = "To the provider's authorization endpoint",
+			headers = @Header(name = "Location", description = "The provider's authorization request"))
 	@GetMapping("/oauth2/{provider}")
 	public ResponseEntity<Void> start(@PathVariable String provider, @RequestParam(required = false) @Nullable String returnTo,
 			@RequestParam(required = false) @Nullable String challenge,
@@ -177,6 +183,8 @@ public class ProviderFlowController {
 	 * {@code spa-auth.spa-url} (or the first allowed origin, or the API's origin) with
 	 * {@code authError=state_mismatch} when the state matches no flow
 	 */
+	@ApiResponse(responseCode = "303", description = "Back to the SPA with authCode or authError",
+			headers = @Header(name = "Location", description = "The SPA's return URL"))
 	@GetMapping("/oauth2/callback/{provider}")
 	public ResponseEntity<Void> callback(@PathVariable String provider, @RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String error,
@@ -234,15 +242,6 @@ public class ProviderFlowController {
 			return this.deployment.allowedOrigins().get(0) + "/";
 		}
 		return this.deployment.ownOrigin(request) + "/";
-	}
-
-	/**
-	 * A configured provider.
-	 *
-	 * @param id the registration id, for {@code {base-path}/oauth2/{id}}
-	 * @param name the name to show ({@code client-name}, or the id)
-	 */
-	public record Provider(String id, String name) {
 	}
 
 }

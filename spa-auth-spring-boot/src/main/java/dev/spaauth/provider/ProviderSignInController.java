@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,7 @@ import dev.spaauth.mfa.TwoStepLogIn;
 import dev.spaauth.problem.FieldErrors;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.Reauthentication;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
@@ -123,8 +127,16 @@ public class ProviderSignInController {
 	 * session that is not fresh; 403 {@code email_not_verified}, {@code identity_not_linked}; 409
 	 * {@code account_exists}, {@code identity_in_use}; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.INVALID_SIGN_IN_CODE, ProblemCode.UNAUTHENTICATED,
+			ProblemCode.REAUTHENTICATION_REQUIRED, ProblemCode.EMAIL_NOT_VERIFIED, ProblemCode.IDENTITY_NOT_LINKED,
+			ProblemCode.ACCOUNT_EXISTS, ProblemCode.IDENTITY_IN_USE, ProblemCode.RATE_LIMITED })
+	@ApiResponse(responseCode = "200",
+			description = "Signed in (or waiting for a second factor), linked, or re-authenticated, by intent",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(oneOf = {
+					AuthResponses.LoggedIn.class, TwoStepLogIn.Started.class, ProviderBodies.Linked.class,
+					ProviderBodies.Reauthenticated.class })))
 	@PostMapping(path = "/oauth2/finish", consumes = MediaType.APPLICATION_JSON_VALUE)
-	public Object finish(@AuthenticationPrincipal @Nullable SpaAuthUser user, @RequestBody FinishRequest body,
+	public Object finish(@AuthenticationPrincipal @Nullable SpaAuthUser user, @RequestBody ProviderBodies.FinishRequest body,
 			HttpServletRequest request, HttpServletResponse response) {
 		FieldErrors errors = new FieldErrors();
 		if (body.code() == null || !body.code().matches("[A-Za-z0-9_-]{43}")) {
@@ -181,7 +193,7 @@ public class ProviderSignInController {
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}
 
-	private Linked link(SpaAuthUser user, ProviderIdentity identity, HttpServletRequest request) {
+	private ProviderBodies.Linked link(SpaAuthUser user, ProviderIdentity identity, HttpServletRequest request) {
 		this.reauthentication.requireFresh(request);
 		if (this.accounts.link(user, identity)) {
 			this.events.publish(SecurityEvent.Type.IDENTITY_LINKED, request, user.getUsername(), identity.provider());
@@ -192,10 +204,10 @@ public class ProviderSignInController {
 				this.registrations, user);
 		LinkedIdentitiesController.Identity linked = all.stream().filter((each) -> each.provider().equals(identity.provider())).reduce((a, b) -> b)
 			.orElseThrow();
-		return new Linked(linked, all);
+		return new ProviderBodies.Linked(linked, all);
 	}
 
-	private Reauthenticated reauthenticate(SpaAuthUser user, ProviderIdentity identity, HttpServletRequest request,
+	private ProviderBodies.Reauthenticated reauthenticate(SpaAuthUser user, ProviderIdentity identity, HttpServletRequest request,
 			HttpServletResponse response) {
 		try {
 			this.accounts.requireLinked(user, identity);
@@ -207,7 +219,7 @@ public class ProviderSignInController {
 		CsrfToken token = this.sessions.renew(request, response);
 		Instant until = this.reauthentication.markFresh(request.getSession(false));
 		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), identity.provider());
-		return new Reauthenticated(until, token.getToken());
+		return new ProviderBodies.Reauthenticated(until, token.getToken());
 	}
 
 	private static SpaAuthUser signedIn(@Nullable SpaAuthUser user) {
@@ -216,33 +228,6 @@ public class ProviderSignInController {
 					"Sign in first: connecting a provider or confirming with one needs your session.");
 		}
 		return user;
-	}
-
-	/**
-	 * Body of a finish.
-	 *
-	 * @param code the {@code authCode} parameter of the return URL
-	 * @param verifier the verifier whose S256 challenge started the flow
-	 */
-	public record FinishRequest(@Nullable String code, @Nullable String verifier) {
-	}
-
-	/**
-	 * Answer of a link.
-	 *
-	 * @param linked the identity linked
-	 * @param identities all the account's identities
-	 */
-	public record Linked(LinkedIdentitiesController.Identity linked, List<LinkedIdentitiesController.Identity> identities) {
-	}
-
-	/**
-	 * Answer of a re-authentication.
-	 *
-	 * @param reauthenticatedUntil when the session stops being fresh
-	 * @param csrfToken the session's new CSRF token
-	 */
-	public record Reauthenticated(Instant reauthenticatedUntil, String csrfToken) {
 	}
 
 }

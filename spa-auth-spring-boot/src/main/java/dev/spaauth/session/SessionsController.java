@@ -1,26 +1,27 @@
 package dev.spaauth.session;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.problem.ProblemCode;
 import dev.spaauth.problem.ProblemException;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.user.SpaAuthUser;
 
@@ -60,9 +61,8 @@ public class SessionsController {
 	 * @return 200 {@code {"sessions": [{"handle", "createdAt", "lastSeenAt", "userAgent", "current"}]}}
 	 */
 	@GetMapping
-	public Map<String, List<UserSessions.Info>> list(@AuthenticationPrincipal SpaAuthUser user,
-			HttpServletRequest request) {
-		return Map.of("sessions", this.userSessions.list(user.getUsername(), currentId(request)));
+	public SessionList list(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
+		return new SessionList(this.userSessions.list(user.getUsername(), currentId(request)));
 	}
 
 	/**
@@ -73,8 +73,10 @@ public class SessionsController {
 	 * @param response the response, which expires the cookie when the current session ends
 	 * @return 204; 404 {@code not_found} for a handle of no session of this user
 	 */
+	@ProblemResponses(ProblemCode.NOT_FOUND)
 	@DeleteMapping("/{handle}")
-	public ResponseEntity<Void> end(@AuthenticationPrincipal SpaAuthUser user, @PathVariable String handle,
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	public void end(@AuthenticationPrincipal SpaAuthUser user, @PathVariable String handle,
 			HttpServletRequest request, HttpServletResponse response) {
 		String id = this.userSessions.idOf(user.getUsername(), handle)
 			.orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND,
@@ -86,7 +88,6 @@ public class SessionsController {
 			this.userSessions.end(id);
 		}
 		this.events.publish(SecurityEvent.Type.SESSIONS_REVOKED, request, user.getUsername(), "one session");
-		return ResponseEntity.noContent().build();
 	}
 
 	/**
@@ -96,11 +97,27 @@ public class SessionsController {
 	 * @return 200 {@code {"revoked": n}}
 	 */
 	@PostMapping("/revoke-others")
-	public Map<String, Integer> revokeOthers(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
+	public Revoked revokeOthers(@AuthenticationPrincipal SpaAuthUser user, HttpServletRequest request) {
 		int revoked = this.userSessions.endAllBut(user.getUsername(), currentId(request));
 		this.events.publish(SecurityEvent.Type.SESSIONS_REVOKED, request, user.getUsername(),
 				"all other sessions (" + revoked + ")");
-		return Map.of("revoked", revoked);
+		return new Revoked(revoked);
+	}
+
+	/**
+	 * Answer of the session list.
+	 *
+	 * @param sessions the user's live sessions, newest first
+	 */
+	public record SessionList(List<UserSessions.Info> sessions) {
+	}
+
+	/**
+	 * Answer of ending the other sessions.
+	 *
+	 * @param revoked how many sessions ended
+	 */
+	public record Revoked(int revoked) {
 	}
 
 	private static String currentId(HttpServletRequest request) {

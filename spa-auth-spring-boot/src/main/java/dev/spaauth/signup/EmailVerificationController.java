@@ -2,6 +2,7 @@ package dev.spaauth.signup;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.user.SpaAuthUser;
 import dev.spaauth.user.UserView;
@@ -54,6 +57,7 @@ public class EmailVerificationController {
 	 * @param response the response
 	 * @return 200 {@code {"emailVerified": true, "username"}}; 400 {@code invalid_token}; 429
 	 */
+	@ProblemResponses({ ProblemCode.INVALID_TOKEN, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/email-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public Verified verify(@RequestBody TokenBody body,
 			@CurrentSecurityContext(expression = "authentication") @Nullable Authentication authentication,
@@ -78,6 +82,7 @@ public class EmailVerificationController {
 	 * @param request the request
 	 * @return 202 {@code {"detail"}}; 400 {@code validation_failed}; 429 {@code rate_limited}
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/email-verification/resend", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	public Accepted resend(@RequestBody EmailBody body, HttpServletRequest request) {
@@ -108,6 +113,7 @@ public class EmailVerificationController {
 	 * @param username the account's username, to prefill a log-in form
 	 * @param user the session's user, updated, when the request's session is the account's; else null
 	 */
+	@Schema(name = "EmailVerified")
 	public record Verified(boolean emailVerified, String username, @Nullable UserView user) {
 	}
 

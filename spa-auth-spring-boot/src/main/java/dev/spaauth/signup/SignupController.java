@@ -3,6 +3,9 @@ package dev.spaauth.signup;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +26,8 @@ import dev.spaauth.audit.SecurityEvent;
 import dev.spaauth.audit.SecurityEvents;
 import dev.spaauth.device.SignInNotices;
 import dev.spaauth.login.AuthResponses;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemResponses;
 import dev.spaauth.session.SessionLifecycle;
 import dev.spaauth.throttle.LoginThrottle;
 import dev.spaauth.user.SpaAuthUser;
@@ -84,8 +89,12 @@ public class SignupController {
 	 * {@code errors} member for a missing, malformed or taken username or email, or a weak password;
 	 * 429 {@code rate_limited} with {@code Retry-After} after too many failed attempts from the address
 	 */
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.RATE_LIMITED })
 	@PostMapping(path = "/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "Signed up: logged in, or waiting for the address to be verified",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(oneOf = { AuthResponses.LoggedIn.class, VerificationRequired.class })))
 	public Object signup(@RequestBody SignupRequest body, HttpServletRequest request, HttpServletResponse response) {
 		// A failed sign-up (a taken name tells that an account exists) counts against the address;
 		// a successful one gives its attempt back, so an office can sign up together.

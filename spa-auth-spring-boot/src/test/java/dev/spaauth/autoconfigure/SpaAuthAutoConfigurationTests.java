@@ -24,6 +24,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -69,6 +70,8 @@ import dev.spaauth.deployment.Deployment;
 import dev.spaauth.deployment.OriginCheckFilter;
 import dev.spaauth.mail.DroppingMailOutbox;
 import dev.spaauth.mail.MailOutbox;
+import dev.spaauth.openapi.RecordSchemas;
+import dev.spaauth.openapi.SpaAuthOpenApiCustomizer;
 import dev.spaauth.problem.ProblemResponseWriter;
 import dev.spaauth.session.CoarseLastAccessSessionRepository;
 import dev.spaauth.session.SessionJson;
@@ -209,6 +212,17 @@ class SpaAuthAutoConfigurationTests {
 				.content("{}")).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("not_found"));
 		});
 		this.runner.run((context) -> assertThat(context).hasSingleBean(SignupController.class));
+	}
+
+	@Test
+	void openApiCustomizerOnlyWhenTheApplicationHasSpringdoc() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(SpaAuthOpenApiCustomizer.class)
+			.hasSingleBean(RecordSchemas.class));
+		this.runner.withClassLoader(new FilteredClassLoader("org.springdoc."))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SpaAuthOpenApiCustomizer.class)
+				.doesNotHaveBean(RecordSchemas.class)
+				.hasSingleBean(SignupController.class));
 	}
 
 	@Test
