@@ -78,5 +78,10 @@ export type ProblemMembers = {
      * Per-field messages: field name -> message.
      */
     errors?: Record<string, string> | undefined;
+    /**
+     * With `csrf_failed`, when the request carried none of the API's
+     * cookies (the browser blocks them); the client then throws `CookiesBlockedError`.
+     */
+    missingCookies?: "none" | undefined;
 };
 import { SpaAuthError } from './SpaAuthError.js';

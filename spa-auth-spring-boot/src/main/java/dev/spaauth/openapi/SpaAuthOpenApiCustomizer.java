@@ -29,7 +29,8 @@ import dev.spaauth.problem.ProblemResponses;
 
 /**
  * Puts spa-auth's problems into the application's OpenAPI document (springdoc): a {@code Problem}
- * schema (RFC 9457 section 3 members plus spa-auth's {@code code} and {@code errors}), and on each of
+ * schema (RFC 9457 section 3 members plus spa-auth's {@code code}, {@code errors} and
+ * {@code missingCookies}), and on each of
  * spa-auth's operations one {@code application/problem+json} response per status it may answer, whose
  * {@code code} is narrowed to the codes possible there. The codes are those the handler method lists
  * in {@link ProblemResponses} plus those every endpoint of its kind may answer:
@@ -179,6 +180,9 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 			._enum(new ArrayList<>(List.of(ProblemCode.values()).stream().map(ProblemCode::code).toList())));
 		properties.put("errors", typed("object").additionalProperties(string())
 			.description("With validation_failed only: field name to a message a person can act on."));
+		properties.put("missingCookies", string()._enum(new ArrayList<>(List.of("none")))
+			.description("With csrf_failed only, when the request carried none of the API's cookies: the browser "
+					+ "keeps none of them (blocked cookies); a fresh token cannot help."));
 		Schema<?> problem = typed("object").properties(properties)
 			.required(List.of("type", "title", "status", "code"))
 			.description("An RFC 9457 problem detail, served as application/problem+json.");
