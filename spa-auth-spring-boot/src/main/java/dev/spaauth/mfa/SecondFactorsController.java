@@ -125,7 +125,8 @@ public class SecondFactorsController {
 		CodeChecks.requireCode(SecondFactors.TOTP, body.code(), MfaLogInController.MAX_CODE_LENGTH);
 		LoginThrottle.Attempt attempt = this.throttle.begin(CodeChecks.throttleKey(user), request);
 		if (!this.totp.confirm(user.getId(), body.code())) {
-			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_FAILED, request, user.getUsername(), "totp");
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_FAILED, request, user.getUsername(), "totp", "invalid_code",
+					SecondFactors.TOTP);
 			throw CodeChecks.invalidCode();
 		}
 		attempt.succeeded();

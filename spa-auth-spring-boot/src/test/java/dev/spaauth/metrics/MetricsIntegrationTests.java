@@ -1,0 +1,162 @@
+package dev.spaauth.metrics;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.spaauth.testapp.ApiClient;
+import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.IntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * spa-auth's counters move with what happens over the real HTTP stack: log-ins by outcome and reason,
+ * CSRF and origin refusals by reason, re-authentications; a password check is timed by Spring
+ * Security's observation; no tag holds a username or an origin.
+ */
+class MetricsIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Test
+	void logInWhenPasswordRightThenSuccessCountedAndThePasswordCheckTimed() {
+		String username = signedUp(new ApiClient(this.port));
+		double before = count("spa.auth.logins", "method", "password", "outcome", "success", "reason", "none");
+		long checksBefore = authentications("success");
+
+		assertThat(this.browser.login(username, PASSWORD).status()).isEqualTo(200);
+
+		assertThat(count("spa.auth.logins", "method", "password", "outcome", "success", "reason", "none"))
+			.isEqualTo(before + 1);
+		assertThat(authentications("success")).isEqualTo(checksBefore + 1);
+	}
+
+	@Test
+	void logInWhenPasswordWrongThenFailureCountedAsInvalidCredentials() {
+		String username = signedUp(new ApiClient(this.port));
+		double before = count("spa.auth.logins", "method", "password", "outcome", "failure", "reason",
+				"invalid_credentials");
+		long checksBefore = authentications("failure");
+
+		assertThat(this.browser.login(username, "not the password").status()).isEqualTo(400);
+
+		assertThat(count("spa.auth.logins", "method", "password", "outcome", "failure", "reason", "invalid_credentials"))
+			.isEqualTo(before + 1);
+		assertThat(authentications("failure")).isEqualTo(checksBefore + 1);
+	}
+
+	@Test
+	void unsafeRequestWithoutTokenThenCsrfRejectionCountedAsMissingToken() {
+		signedUp(this.browser);
+		double before = count("spa.auth.csrf.rejections", "reason", "missing_token");
+
+		Response refused = this.browser.post("/api/things").json(Map.of()).send();
+
+		assertCsrfFailed(refused);
+		assertThat(count("spa.auth.csrf.rejections", "reason", "missing_token")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void unsafeRequestWithWrongTokenThenCsrfRejectionCountedAsInvalidToken() {
+		signedUp(this.browser);
+		double before = count("spa.auth.csrf.rejections", "reason", "invalid_token");
+
+		Response refused = this.browser.post("/api/things").csrf("not-the-token").json(Map.of()).send();
+
+		assertCsrfFailed(refused);
+		assertThat(count("spa.auth.csrf.rejections", "reason", "invalid_token")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void unsafeRequestFromUntrustedOriginThenOriginRejectionCountedWithoutTheOrigin() {
+		String token = signedUpToken(this.browser);
+		double before = count("spa.auth.origin.rejections", "reason", "untrusted_origin");
+
+		Response refused = this.browser.post("/api/things")
+			.csrf(token)
+			.header("Origin", "https://metrics-attacker.example")
+			.json(Map.of())
+			.send();
+
+		assertProblem(refused, 403, "origin_forbidden");
+		assertThat(count("spa.auth.origin.rejections", "reason", "untrusted_origin")).isEqualTo(before + 1);
+		assertThat(spaAuthTagValues()).noneMatch((value) -> value.contains("metrics-attacker"));
+	}
+
+	@Test
+	void reauthenticationThenCountedByOutcomeWithoutTheUsername() {
+		String username = signedUp(this.browser);
+		double succeeded = count("spa.auth.reauthentications", "method", "password", "outcome", "success", "reason",
+				"none");
+		double failed = count("spa.auth.reauthentications", "method", "password", "outcome", "failure", "reason",
+				"invalid_credentials");
+
+		Response wrong = this.browser.post("/api/auth/reauthenticate")
+			.csrf(this.browser.csrf())
+			.json(Map.of("password", "not the password"))
+			.send();
+		Response right = this.browser.post("/api/auth/reauthenticate")
+			.csrf(this.browser.csrf())
+			.json(Map.of("password", PASSWORD))
+			.send();
+
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(right.status()).isEqualTo(200);
+		assertThat(count("spa.auth.reauthentications", "method", "password", "outcome", "failure", "reason",
+				"invalid_credentials"))
+			.isEqualTo(failed + 1);
+		assertThat(count("spa.auth.reauthentications", "method", "password", "outcome", "success", "reason", "none"))
+			.isEqualTo(succeeded + 1);
+		assertThat(spaAuthTagValues()).noneMatch((value) -> value.contains(username));
+	}
+
+	@Test
+	void signUpThenCountedByMethod() {
+		double before = count("spa.auth.signups", "method", "password");
+
+		signedUp(this.browser);
+
+		assertThat(count("spa.auth.signups", "method", "password")).isEqualTo(before + 1);
+	}
+
+	private double count(String name, String... tags) {
+		Counter counter = this.registry.find(name).tags(tags).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** Password checks observed by Spring Security, with the given result ({@code success}, {@code failure}). */
+	private long authentications(String result) {
+		return this.registry.find("spring.security.authentications")
+			.timers()
+			.stream()
+			.filter((timer) -> isResult(timer, result))
+			.mapToLong(Timer::count)
+			.sum();
+	}
+
+	private static boolean isResult(Timer timer, String result) {
+		String failure = timer.getId().getTag("authentication.failure.type");
+		boolean failed = failure != null && !"n/a".equals(failure);
+		return "failure".equals(result) == failed;
+	}
+
+	private java.util.List<String> spaAuthTagValues() {
+		return this.registry.getMeters()
+			.stream()
+			.map(Meter::getId)
+			.filter((id) -> id.getName().startsWith("spa.auth."))
+			.flatMap((id) -> id.getTags().stream())
+			.map(Tag::getValue)
+			.toList();
+	}
+
+}
