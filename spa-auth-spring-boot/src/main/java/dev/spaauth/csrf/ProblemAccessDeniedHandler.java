@@ -20,7 +20,8 @@ import dev.spaauth.problem.Problems;
  * Answers access-denied decisions of the security filter chain as 403 problems: {@code csrf_failed}
  * for a missing or invalid CSRF token (logged and published to the audit trail with its reason, never
  * the token; the event's {@linkplain SecurityEvent#code() code} is {@code missing_token},
- * {@code no_token_issued}, {@code invalid_token} or {@code no_cookies}), {@code forbidden} otherwise, such as a role the user does not have.
+ * {@code no_token_issued}, {@code invalid_token} or {@code no_cookies}), {@code forbidden} otherwise,
+ * such as a role the user does not have.
  */
 public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
