@@ -22,7 +22,8 @@ import dev.spaauth.audit.SecurityEvent;
  * {@code failure}, {@code second_factor_required}), {@code reason} (of a failure, such as
  * {@code invalid_credentials}, {@code email_not_verified}, {@code passkey_rejected}, or a provider
  * sign-in's problem code)</li>
- * <li>{@value #SECOND_FACTORS} {@code method} ({@code totp}, {@code recovery_code}), {@code outcome}</li>
+ * <li>{@value #SECOND_FACTORS} {@code method} ({@code totp}, {@code recovery_code}), {@code outcome}
+ * ({@code success}, {@code failure}): codes checked at log-in and when an authenticator app is set up</li>
  * <li>{@value #REAUTHENTICATIONS} {@code method} ({@code password}, {@code passkey}, {@code provider}),
  * {@code outcome} ({@code success}, {@code failure}), {@code reason}</li>
  * <li>{@value #SIGNUPS} {@code method} ({@code password}, {@code provider})</li>
@@ -58,7 +59,9 @@ public final class SecurityEventMetrics {
 
 	private static final String NONE = "none";
 
-	private static final Set<String> SECOND_STEPS = Set.of("totp", "recovery_code");
+	private static final String TOTP = "totp";
+
+	private static final Set<String> SECOND_STEPS = Set.of(TOTP, "recovery_code");
 
 	private final MeterRegistry registry;
 
@@ -86,6 +89,12 @@ public final class SecurityEventMetrics {
 			case LOGIN_FAILED -> login(event, "failure");
 			case SECOND_FACTOR_REQUIRED -> login(event, "second_factor_required");
 			case SECOND_FACTOR_FAILED -> secondFactor(event, "failure");
+			case FACTOR_ADDED -> {
+				// An authenticator app's first code, confirmed at its set-up.
+				if (TOTP.equals(event.via())) {
+					secondFactor(event, "success");
+				}
+			}
 			case REAUTHENTICATED -> reauthentication(event, "success");
 			case REAUTHENTICATION_FAILED -> reauthentication(event, "failure");
 			case SIGNED_UP -> increment(SIGNUPS, "Accounts created", "method", orNone(event.via()));

@@ -133,7 +133,8 @@ public class SecondFactorsController {
 		List<String> codes = this.recoveryCodes.replace(user.getId());
 		this.twoStep.rememberMethods(request.getSession(false), this.factors.methods(user.getId()));
 		this.notices.authenticatorAdded(user.getEmail());
-		this.events.publish(SecurityEvent.Type.FACTOR_ADDED, request, user.getUsername(), SecondFactors.TOTP);
+		this.events.publish(SecurityEvent.Type.FACTOR_ADDED, request, user.getUsername(), SecondFactors.TOTP, null,
+				SecondFactors.TOTP);
 		return new NewRecoveryCodes(codes);
 	}
 

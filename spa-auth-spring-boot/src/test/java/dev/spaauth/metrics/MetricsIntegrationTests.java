@@ -13,13 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
+import dev.spaauth.testapp.Authenticator;
 import dev.spaauth.testapp.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * spa-auth's counters move with what happens over the real HTTP stack: log-ins by outcome and reason,
- * CSRF and origin refusals by reason, re-authentications; a password check is timed by Spring
+ * second-factor codes, CSRF and origin refusals by reason, re-authentications, sign-ups; a password check is timed by Spring
  * Security's observation; no tag holds a username or an origin.
  */
 class MetricsIntegrationTests extends IntegrationTestSupport {
@@ -117,6 +118,33 @@ class MetricsIntegrationTests extends IntegrationTestSupport {
 		assertThat(count("spa.auth.reauthentications", "method", "password", "outcome", "success", "reason", "none"))
 			.isEqualTo(succeeded + 1);
 		assertThat(spaAuthTagValues()).noneMatch((value) -> value.contains(username));
+	}
+
+	@Test
+	void twoStepLogInThenSecondFactorRequiredAndEachCodeCountedByMethodAndOutcome() {
+		ApiClient owner = new ApiClient(this.port);
+		String username = signedUp(owner);
+		double setUp = count("spa.auth.second.factors", "method", "totp", "outcome", "success");
+		Authenticator app = Authenticator.enrol(owner, PASSWORD);
+		assertThat(count("spa.auth.second.factors", "method", "totp", "outcome", "success")).isEqualTo(setUp + 1);
+		double required = count("spa.auth.logins", "method", "password", "outcome", "second_factor_required", "reason",
+				"none");
+		double wrongCodes = count("spa.auth.second.factors", "method", "totp", "outcome", "failure");
+		double rightCodes = count("spa.auth.second.factors", "method", "totp", "outcome", "success");
+		double completed = count("spa.auth.logins", "method", "totp", "outcome", "success", "reason", "none");
+
+		String token = this.browser.login(username, PASSWORD).json().get("csrfToken").asString();
+		String right = app.code(1);
+		String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
+		assertThat(Authenticator.verify(this.browser, token, "totp", wrong).status()).isEqualTo(400);
+		assertThat(Authenticator.verify(this.browser, token, "totp", right).status()).isEqualTo(200);
+
+		assertThat(count("spa.auth.logins", "method", "password", "outcome", "second_factor_required", "reason", "none"))
+			.isEqualTo(required + 1);
+		assertThat(count("spa.auth.second.factors", "method", "totp", "outcome", "failure")).isEqualTo(wrongCodes + 1);
+		assertThat(count("spa.auth.second.factors", "method", "totp", "outcome", "success")).isEqualTo(rightCodes + 1);
+		assertThat(count("spa.auth.logins", "method", "totp", "outcome", "success", "reason", "none"))
+			.isEqualTo(completed + 1);
 	}
 
 	@Test
