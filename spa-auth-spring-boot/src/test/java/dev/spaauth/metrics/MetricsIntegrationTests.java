@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,12 +16,13 @@ import dev.spaauth.testapp.ApiClient;
 import dev.spaauth.testapp.ApiClient.Response;
 import dev.spaauth.testapp.Authenticator;
 import dev.spaauth.testapp.IntegrationTestSupport;
+import dev.spaauth.testapp.SoftwarePasskey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * spa-auth's counters move with what happens over the real HTTP stack: log-ins by outcome and reason,
- * second-factor codes, CSRF and origin refusals by reason, re-authentications, sign-ups; a password check is timed by Spring
+ * second-factor codes, passkeys, CSRF and origin refusals by reason, re-authentications, sign-ups; a password check is timed by Spring
  * Security's observation; no tag holds a username or an origin.
  */
 class MetricsIntegrationTests extends IntegrationTestSupport {
@@ -148,12 +150,59 @@ class MetricsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void passkeySignInThenCountedUnderItsOwnMethodAndARejectedOneAsPasskeyRejected() {
+		signedUp(this.browser);
+		String token = this.browser.post("/api/auth/reauthenticate")
+			.csrf(this.browser.csrf())
+			.json(Map.of("password", PASSWORD))
+			.send()
+			.json()
+			.get("csrfToken")
+			.asString();
+		JsonNode registration = this.browser.post("/api/auth/passkeys/registration-options").csrf(token).send().json();
+		SoftwarePasskey passkey = new SoftwarePasskey();
+		assertThat(this.browser.post("/api/auth/passkeys")
+			.csrf(token)
+			.json(Map.of("credential", passkey.create(registration, origin())))
+			.send()
+			.status()).isEqualTo(201);
+		double succeeded = count("spa.auth.logins", "method", "passkey", "outcome", "success", "reason", "none");
+		double rejected = count("spa.auth.logins", "method", "passkey", "outcome", "failure", "reason",
+				"passkey_rejected");
+		ApiClient visitor = new ApiClient(this.port);
+		String anonymous = visitor.csrf();
+
+		Response otherOrigin = passkeySignIn(visitor, anonymous,
+				passkey.get(passkeyOptions(visitor, anonymous), "https://metrics-attacker.example"));
+		Response signedIn = passkeySignIn(visitor, anonymous, passkey.get(passkeyOptions(visitor, anonymous), origin()));
+
+		assertProblem(otherOrigin, 400, "passkey_rejected");
+		assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+		assertThat(count("spa.auth.logins", "method", "passkey", "outcome", "failure", "reason", "passkey_rejected"))
+			.isEqualTo(rejected + 1);
+		assertThat(count("spa.auth.logins", "method", "passkey", "outcome", "success", "reason", "none"))
+			.isEqualTo(succeeded + 1);
+	}
+
+	@Test
 	void signUpThenCountedByMethod() {
 		double before = count("spa.auth.signups", "method", "password");
 
 		signedUp(this.browser);
 
 		assertThat(count("spa.auth.signups", "method", "password")).isEqualTo(before + 1);
+	}
+
+	private static JsonNode passkeyOptions(ApiClient client, String token) {
+		return client.post("/api/auth/login/passkey/options").csrf(token).send().json();
+	}
+
+	private static Response passkeySignIn(ApiClient client, String token, Map<String, Object> credential) {
+		return client.post("/api/auth/login/passkey").csrf(token).json(Map.of("credential", credential)).send();
+	}
+
+	private String origin() {
+		return "http://localhost:" + this.port;
 	}
 
 	private double count(String name, String... tags) {
