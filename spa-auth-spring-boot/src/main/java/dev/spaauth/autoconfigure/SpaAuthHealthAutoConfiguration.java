@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
 
 import dev.spaauth.health.StoreHealthIndicator;
+import dev.spaauth.store.FailFastDataSource;
 import dev.spaauth.throttle.LocalThrottleBuckets;
 import dev.spaauth.throttle.PostgresThrottleBuckets;
 import dev.spaauth.throttle.RedisThrottleBuckets;
@@ -53,7 +54,7 @@ public final class SpaAuthHealthAutoConfiguration {
 	StoreHealthIndicator spaAuthSessionStoreHealthIndicator(FindByIndexNameSessionRepository<?> sessions,
 			Environment environment) {
 		String store = environment.getProperty("spa-auth.session.store", "jdbc").toLowerCase(Locale.ROOT);
-		return new StoreHealthIndicator(store, () -> sessions.findById(PROBE_SESSION_ID), TIMEOUT);
+		return new StoreHealthIndicator(store, asRequest(() -> sessions.findById(PROBE_SESSION_ID)), TIMEOUT);
 	}
 
 	@Bean
@@ -64,7 +65,19 @@ public final class SpaAuthHealthAutoConfiguration {
 			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofMinutes(1)).build())
 			.build();
 		return new StoreHealthIndicator(storeName(buckets),
-				() -> buckets.bucket(PROBE_BUCKET, probe).getAvailableTokens(), TIMEOUT);
+				asRequest(() -> buckets.bucket(PROBE_BUCKET, probe).getAvailableTokens()), TIMEOUT);
+	}
+
+	/**
+	 * Runs a probe as a request's work: a database connection it takes gets the request timeout
+	 * ({@link FailFastDataSource#boundRequest()}), so a hung database frees the probe's thread too.
+	 */
+	private static Runnable asRequest(Runnable probe) {
+		return () -> {
+			try (FailFastDataSource.RequestScope request = FailFastDataSource.boundRequest()) {
+				probe.run();
+			}
+		};
 	}
 
 	private static String storeName(ThrottleBuckets buckets) {
