@@ -307,7 +307,7 @@ start_app() { # extra args...
 	# Spring's filter chains are deep: JFR's default of 64 frames would cut off the filters.
 	[[ -z $PROFILE ]] || jvm=(-XX:FlightRecorderOptions:stackdepth=512)
 	# The bench's users sign up and log in at once: no mailed link to confirm their address first.
-	(cd "$STORE_DIR" && exec java "${jvm[@]}" -jar "$JAR" --server.port="$port" \
+	(cd "$STORE_DIR" && exec java "${jvm[@]}" -jar "$JAR" --server.port="$port" --management.server.port=0 \
 		--spring.datasource.url="jdbc:h2:file:$STORE_DIR/db/bench;AUTO_SERVER=TRUE" \
 		--spa-auth.mail.dev-mailbox="$STORE_DIR/mailbox" --spa-auth.spa-url="$BASE" \
 		--spa-auth.throttle.account-attempts=100000 --spa-auth.throttle.address-attempts=1000000 \

@@ -285,7 +285,7 @@ final class BrowserSuite implements AutoCloseable {
 	private ConfigurableApplicationContext startBackend(Shape shape) {
 		long started = System.nanoTime();
 		List<String> args = new ArrayList<>(List.of("--server.port=" + this.backendPorts.get(shape),
-				"--server.address=127.0.0.1",
+				"--server.address=127.0.0.1", "--management.server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:shape" + (shape.ordinal() + 1) + ";DB_CLOSE_DELAY=-1",
 				"--spring.main.banner-mode=off", "--spring.jmx.enabled=false", "--logging.level.root=WARN"));
 		// Mails (reset and confirmation links) as JSON files in the shape's own folder, with links to

@@ -584,7 +584,8 @@ class LoadBalancedInstancesIntegrationTests {
 		long started = System.nanoTime();
 		// Command-line arguments: they win over the demo's application.properties (file database, port 8080).
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DemoApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--server.forward-headers-strategy=native",
+				"--server.port=0", "--management.server.port=0", "--server.address=127.0.0.1",
+				"--server.forward-headers-strategy=native",
 				"--spa-auth.session.store=redis", "--spring.data.redis.host=127.0.0.1",
 				"--spring.data.redis.port=" + redis.port(), "--spring.session.data.redis.namespace=spa-auth-lb-" + RUN,
 				"--spring.datasource.url=jdbc:h2:mem:load-balancer-" + RUN + ";DB_CLOSE_DELAY=-1",

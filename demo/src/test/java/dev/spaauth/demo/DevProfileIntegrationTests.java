@@ -32,7 +32,7 @@ class DevProfileIntegrationTests {
 		SpringApplication application = new SpringApplication(DemoApplication.class);
 		application.addListeners(new LocalProviderLauncher());
 		try (ConfigurableApplicationContext demo = application.run("--spring.profiles.active=dev",
-				"--server.port=" + demoPort, "--server.address=127.0.0.1", "--demo.dev-provider.port=" + providerPort,
+				"--server.port=" + demoPort, "--management.server.port=0", "--server.address=127.0.0.1", "--demo.dev-provider.port=" + providerPort,
 				"--spring.datasource.url=jdbc:h2:mem:demo-dev-profile;DB_CLOSE_DELAY=-1",
 				"--spa-auth.spa-url=http://localhost:" + demoPort, "--spa-auth.mail.dev-mailbox=target/demo-dev-mailbox",
 				"--spring.main.banner-mode=off")) {

@@ -51,7 +51,8 @@ public final class PasswordConfirmation {
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), password));
 		}
 		catch (BadCredentialsException ex) {
-			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), null);
+			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), null,
+					"invalid_credentials", SecurityEvent.PASSWORD);
 			throw new WrongPasswordException();
 		}
 		attempt.succeeded();

@@ -80,7 +80,8 @@ public class ReauthenticationController {
 		this.passwords.confirm(user, body.password(), request);
 		CsrfToken token = this.sessions.renew(request, response);
 		Instant until = this.reauthentication.markFresh(request.getSession(false));
-		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), null);
+		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), null, null,
+				SecurityEvent.PASSWORD);
 		return new Reauthenticated(until, token.getToken());
 	}
 

@@ -59,6 +59,12 @@ public class AuditLog {
 		if (event.reason() != null) {
 			line = line.addKeyValue("reason", event.reason());
 		}
+		if (event.code() != null) {
+			line = line.addKeyValue("code", event.code());
+		}
+		if (event.via() != null) {
+			line = line.addKeyValue("via", event.via());
+		}
 		line.log("security event {} user={} address={} {} {}{}", event.type(), event.username(), event.address(),
 				event.method(), event.path(), (event.reason() != null) ? " (" + event.reason() + ")" : "");
 	}

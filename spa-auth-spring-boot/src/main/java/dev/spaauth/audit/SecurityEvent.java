@@ -16,11 +16,26 @@ import org.jspecify.annotations.Nullable;
  * {@code server.forward-headers-strategy} trusts the proxy)
  * @param method the request method
  * @param path the request path, without the query string
- * @param reason why a request was refused, or null
+ * @param reason why a request was refused, in words for people, or null
+ * @param code why a request was refused as a stable snake_case word from a short fixed list, fit to
+ * count by (such as {@code invalid_credentials}, {@code untrusted_origin}, or {@code account} for the
+ * throttle's limit that refused), or null when the type says it all; never holds submitted data
+ * @param via how the user proved who they are, signed up or failed to: {@code password},
+ * {@code passkey}, {@code totp}, {@code recovery_code} or {@code provider}; or null when that does not
+ * apply
  * @param at when it happened
  */
 public record SecurityEvent(Type type, @Nullable String username, String address, String method, String path,
-		@Nullable String reason, Instant at) {
+		@Nullable String reason, @Nullable String code, @Nullable String via, Instant at) {
+
+	/** {@link #via()} of a password. */
+	public static final String PASSWORD = "password";
+
+	/** {@link #via()} of a passkey (WebAuthn), which is both factors at once. */
+	public static final String PASSKEY = "passkey";
+
+	/** {@link #via()} of a sign-in with an OpenID Connect or OAuth 2.0 provider. */
+	public static final String PROVIDER = "provider";
 
 	/** Kinds of security events. */
 	public enum Type {

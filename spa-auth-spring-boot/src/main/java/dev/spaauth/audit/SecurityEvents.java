@@ -38,8 +38,22 @@ public final class SecurityEvents {
 	 */
 	public void publish(SecurityEvent.Type type, HttpServletRequest request, @Nullable String username,
 			@Nullable String reason) {
+		publish(type, request, username, reason, null, null);
+	}
+
+	/**
+	 * Publishes an event about a request, with the words to count it by.
+	 * @param type what happened
+	 * @param request the request
+	 * @param username the account concerned as submitted, or null
+	 * @param reason why the request was refused, in words for people, or null
+	 * @param code why it was refused as a stable snake_case word ({@link SecurityEvent#code()}), or null
+	 * @param via how the user proved who they are ({@link SecurityEvent#via()}), or null
+	 */
+	public void publish(SecurityEvent.Type type, HttpServletRequest request, @Nullable String username,
+			@Nullable String reason, @Nullable String code, @Nullable String via) {
 		this.publisher.publishEvent(new SecurityEvent(type, clean(username), request.getRemoteAddr(),
-				request.getMethod(), request.getRequestURI(), reason, this.clock.instant()));
+				request.getMethod(), request.getRequestURI(), reason, code, via, this.clock.instant()));
 	}
 
 	/**
@@ -47,13 +61,14 @@ public final class SecurityEvents {
 	 * CSRF or origin refusal in a victim's session is the trace of an attack on that user.
 	 * @param type what was refused
 	 * @param request the request
-	 * @param reason why it was refused
+	 * @param reason why it was refused, in words for people
+	 * @param code why it was refused as a stable snake_case word ({@link SecurityEvent#code()})
 	 */
-	public void publishRefusal(SecurityEvent.Type type, HttpServletRequest request, String reason) {
+	public void publishRefusal(SecurityEvent.Type type, HttpServletRequest request, String reason, String code) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String username = (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName() : null;
-		publish(type, request, username, reason);
+		publish(type, request, username, reason, code, null);
 	}
 
 	private static @Nullable String clean(@Nullable String username) {

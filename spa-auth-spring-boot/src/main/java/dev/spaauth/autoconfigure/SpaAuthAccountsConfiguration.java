@@ -5,12 +5,16 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ObservationAuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -87,13 +91,20 @@ class SpaAuthAccountsConfiguration {
 				password.maxHashWait());
 	}
 
+	/**
+	 * Checks passwords. With an {@link ObservationRegistry} (Spring Boot's actuator makes one), each
+	 * check is observed as Spring Security observes the managers it builds itself: the timer
+	 * {@code spring.security.authentications}, tagged with the result and the failure's type.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	AuthenticationManager spaAuthAuthenticationManager(SpaAuthUserDetailsService userDetailsService,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, ObjectProvider<ObservationRegistry> observations) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetailsService);
 		provider.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(provider);
+		AuthenticationManager manager = new ProviderManager(provider);
+		ObservationRegistry registry = observations.getIfUnique(() -> ObservationRegistry.NOOP);
+		return registry.isNoop() ? manager : new ObservationAuthenticationManager(registry, manager);
 	}
 
 }

@@ -20,7 +20,9 @@ import dev.spaauth.problem.Problems;
 /**
  * Answers access-denied decisions of the security filter chain as 403 problems: {@code csrf_failed}
  * for a missing or invalid CSRF token (logged and published to the audit trail with its reason, never
- * the token), {@code forbidden} otherwise, such as a role the user does not have.
+ * the token; the event's {@linkplain SecurityEvent#code() code} is {@code missing_token},
+ * {@code no_token_issued}, {@code invalid_token} or {@code no_cookies}), {@code forbidden} otherwise,
+ * such as a role the user does not have.
  */
 public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -52,7 +54,8 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		if (accessDeniedException instanceof CsrfException && this.tokens.isTokenWithoutCookies(request)) {
-			this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, "token without the API's cookies");
+			this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, "token without the API's cookies",
+					"no_cookies");
 			ProblemDetail problem = Problems.of(ProblemCode.CSRF_FAILED,
 					"The browser did not send the API's cookies with this request, so the CSRF token cannot be "
 							+ "checked. If the app and the API are on different sites, the browser is probably "
@@ -65,10 +68,18 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 		}
 		if (accessDeniedException instanceof CsrfException) {
 			String headerName = this.tokens.headerName();
-			String reason = (request.getHeader(headerName) == null) ? "no token in the " + headerName + " header"
-					: (accessDeniedException instanceof MissingCsrfTokenException) ? "no token was issued to this client"
-							: "token is not the one issued to this client";
-			this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, reason);
+			if (request.getHeader(headerName) == null) {
+				this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request,
+						"no token in the " + headerName + " header", "missing_token");
+			}
+			else if (accessDeniedException instanceof MissingCsrfTokenException) {
+				this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request, "no token was issued to this client",
+						"no_token_issued");
+			}
+			else {
+				this.events.publishRefusal(SecurityEvent.Type.CSRF_REJECTED, request,
+						"token is not the one issued to this client", "invalid_token");
+			}
 			this.writer.write(response, Problems.of(ProblemCode.CSRF_FAILED,
 					"The CSRF token is missing or invalid. Get a fresh token from GET " + this.csrfPath
 							+ " and send it in the " + headerName + " header."));

@@ -31,7 +31,9 @@ import dev.spaauth.problem.Problems;
  * non-browser client) passes on to the CSRF check, which still needs the token. This also stops
  * pages on a sibling subdomain, which are same-site and so get {@code SameSite=Lax} cookies (OWASP
  * CSRF Prevention Cheat Sheet, "Verifying Origin With Standard Headers" and "Fetch Metadata"; ASVS
- * 3.5.1).
+ * 3.5.1). A refusal is published to the audit trail with the origin as sent in its reason and, as its
+ * {@linkplain SecurityEvent#code() code}, {@code untrusted_origin}, {@code malformed_origin},
+ * {@code duplicate_header} or {@code cross_site_without_origin}.
  */
 public final class OriginCheckFilter extends OncePerRequestFilter {
 
@@ -58,45 +60,51 @@ public final class OriginCheckFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String refusal = SAFE_METHODS.contains(request.getMethod()) ? null : refusal(request);
+		Refusal refusal = SAFE_METHODS.contains(request.getMethod()) ? null : refusal(request);
 		if (refusal == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		this.events.publishRefusal(SecurityEvent.Type.ORIGIN_REJECTED, request, refusal);
+		this.events.publishRefusal(SecurityEvent.Type.ORIGIN_REJECTED, request, refusal.reason(), refusal.code());
 		this.problems.write(response, Problems.of(ProblemCode.ORIGIN_FORBIDDEN,
 				"This request comes from a page whose origin may not change data here. Call the API from the "
 						+ "app's own origin or from one listed in spa-auth.allowed-origins."));
 	}
 
-	private @Nullable String refusal(HttpServletRequest request) {
+	private @Nullable Refusal refusal(HttpServletRequest request) {
 		List<String> origins = Collections.list(request.getHeaders("Origin"));
 		if (origins.size() > 1) {
-			return "several Origin headers";
+			return new Refusal("several Origin headers", "duplicate_header");
 		}
 		if (origins.size() == 1) {
 			return judge(origins.get(0), request, "Origin");
 		}
 		List<String> referers = Collections.list(request.getHeaders("Referer"));
 		if (referers.size() > 1) {
-			return "several Referer headers";
+			return new Refusal("several Referer headers", "duplicate_header");
 		}
 		if (referers.size() == 1) {
 			return judge(Origin.serializedOriginOf(referers.get(0)).orElse(null), request, "Referer");
 		}
 		String site = request.getHeader("Sec-Fetch-Site");
 		if ("cross-site".equals(site) || "same-site".equals(site)) {
-			return "Sec-Fetch-Site " + site + " without Origin or Referer";
+			return new Refusal("Sec-Fetch-Site " + site + " without Origin or Referer", "cross_site_without_origin");
 		}
 		return null;
 	}
 
-	private @Nullable String judge(@Nullable String origin, HttpServletRequest request, String header) {
+	private @Nullable Refusal judge(@Nullable String origin, HttpServletRequest request, String header) {
 		if (origin == null || Origin.fromOriginHeader(origin).isEmpty()) {
-			return header + " malformed, opaque or not http(s)";
+			return new Refusal(header + " malformed, opaque or not http(s)", "malformed_origin");
 		}
 		return this.deployment.isTrusted(origin, request) ? null
-				: header + " " + printable(origin) + " is not a trusted origin";
+				: new Refusal(header + " " + printable(origin) + " is not a trusted origin", "untrusted_origin");
+	}
+
+	/**
+	 * Why a request is refused: in words for the audit trail, and as a word from a fixed list to count by.
+	 */
+	private record Refusal(String reason, String code) {
 	}
 
 	/** The origin as sent, for the audit trail: no control characters, at most 100 characters. */

@@ -139,25 +139,29 @@ public class AuthController {
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password()));
 		}
 		catch (BadCredentialsException ex) {
-			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, body.username(), null);
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, body.username(), null, "invalid_credentials",
+					SecurityEvent.PASSWORD);
 			throw ex;
 		}
 		attempt.succeeded();
 		SpaAuthUser user = (SpaAuthUser) authentication.getPrincipal();
 		if (this.verifiedEmailRequired && !user.isEmailVerified()) {
-			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, user.getUsername(), "email not verified");
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, user.getUsername(), "email not verified",
+					"email_not_verified", SecurityEvent.PASSWORD);
 			throw new ProblemException(ProblemCode.EMAIL_NOT_VERIFIED, "Confirm your email address first: open the "
 					+ "link we mailed to it when you signed up, or ask for a new one.");
 		}
 		List<String> methods = this.secondFactors.methods(user.getId());
 		if (!methods.isEmpty()) {
 			TwoStepLogIn.Started started = this.twoStep.start(user, methods, request, response);
-			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_REQUIRED, request, user.getUsername(), null);
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_REQUIRED, request, user.getUsername(), null, null,
+					SecurityEvent.PASSWORD);
 			return started;
 		}
 		CsrfToken token = this.sessions.logIn(authentication, request, response);
 		this.twoStep.rememberMethods(request.getSession(false), methods);
-		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, authentication.getName(), null);
+		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, authentication.getName(), null, null,
+				SecurityEvent.PASSWORD);
 		this.signInNotices.signedIn(user, request, response);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}

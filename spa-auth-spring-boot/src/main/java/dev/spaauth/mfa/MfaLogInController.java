@@ -101,7 +101,8 @@ public class MfaLogInController {
 		boolean right = pending.methods().contains(method) && (SecondFactors.TOTP.equals(method)
 				? this.totp.verify(user.getId(), body.code()) : this.recoveryCodes.use(user.getId(), body.code()));
 		if (!right) {
-			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_FAILED, request, user.getUsername(), method);
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_FAILED, request, user.getUsername(), method, "invalid_code",
+					method);
 			throw CodeChecks.invalidCode();
 		}
 		attempt.succeeded();
@@ -115,7 +116,7 @@ public class MfaLogInController {
 						pending.methods().stream().filter((m) -> !SecondFactors.RECOVERY_CODE.equals(m)).toList());
 			}
 		}
-		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null);
+		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null, null, method);
 		this.signInNotices.signedIn(user, request, response);
 		return new Verified(UserView.of(user), token.getToken());
 	}

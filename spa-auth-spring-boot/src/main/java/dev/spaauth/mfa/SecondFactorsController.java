@@ -129,14 +129,16 @@ public class SecondFactorsController {
 		CodeChecks.requireCode(SecondFactors.TOTP, body.code(), MfaLogInController.MAX_CODE_LENGTH);
 		LoginThrottle.Attempt attempt = this.throttle.begin(CodeChecks.throttleKey(user), request);
 		if (!this.totp.confirm(user.getId(), body.code())) {
-			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_FAILED, request, user.getUsername(), "totp");
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_FAILED, request, user.getUsername(), "totp", "invalid_code",
+					SecondFactors.TOTP);
 			throw CodeChecks.invalidCode();
 		}
 		attempt.succeeded();
 		List<String> codes = this.recoveryCodes.replace(user.getId());
 		this.twoStep.rememberMethods(request.getSession(false), this.factors.methods(user.getId()));
 		this.notices.authenticatorAdded(user.getEmail());
-		this.events.publish(SecurityEvent.Type.FACTOR_ADDED, request, user.getUsername(), SecondFactors.TOTP);
+		this.events.publish(SecurityEvent.Type.FACTOR_ADDED, request, user.getUsername(), SecondFactors.TOTP, null,
+				SecondFactors.TOTP);
 		return new NewRecoveryCodes(codes);
 	}
 

@@ -116,7 +116,8 @@ public class PasskeyLogInController {
 			user = this.passkeys.authenticate(Purpose.SIGN_IN, credential, request);
 		}
 		catch (PasskeyRejectedException ex) {
-			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, "passkey");
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, "passkey", "passkey_rejected",
+					SecurityEvent.PASSKEY);
 			throw ex;
 		}
 		attempt.succeeded();
@@ -125,7 +126,8 @@ public class PasskeyLogInController {
 		CsrfToken token = this.sessions.logIn(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities),
 				request, response);
 		this.twoStep.rememberMethods(request.getSession(false), this.secondFactors.methods(user.getId()));
-		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null);
+		this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), null, null,
+				SecurityEvent.PASSKEY);
 		this.signInNotices.signedIn(user, request, response);
 		return new SignedIn(UserView.of(user), token.getToken());
 	}
@@ -162,13 +164,15 @@ public class PasskeyLogInController {
 			this.passkeys.authenticate(Purpose.REAUTHENTICATE, credential, request);
 		}
 		catch (PasskeyRejectedException ex) {
-			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), "passkey");
+			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), "passkey",
+					"passkey_rejected", SecurityEvent.PASSKEY);
 			throw ex;
 		}
 		attempt.succeeded();
 		CsrfToken token = this.sessions.renew(request, response);
 		Instant until = this.reauthentication.markFresh(request.getSession(false));
-		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), null);
+		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), null, null,
+				SecurityEvent.PASSKEY);
 		return new Reauthenticated(until, token.getToken());
 	}
 

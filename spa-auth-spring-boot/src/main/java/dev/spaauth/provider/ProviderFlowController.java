@@ -223,7 +223,8 @@ public class ProviderFlowController {
 	}
 
 	private ResponseEntity<Void> failed(String returnTo, ProblemCode problem, HttpServletRequest request, String provider) {
-		this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, provider + ": " + problem.code());
+		this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, provider + ": " + problem.code(), problem.code(),
+				SecurityEvent.PROVIDER);
 		return redirect(ReturnTo.with(returnTo, "authError", problem.code()));
 	}
 

@@ -167,14 +167,14 @@ public class ProviderSignInController {
 			signIn = this.accounts.signIn(identity);
 		}
 		catch (ProblemException ex) {
-			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, identity.provider() + ": " + ex.getCode().code());
+			this.events.publish(SecurityEvent.Type.LOGIN_FAILED, request, null, identity.provider() + ": " + ex.getCode().code(), ex.getCode().code(), SecurityEvent.PROVIDER);
 			throw ex;
 		}
 		SpaAuthUser user = signIn.user();
 		List<String> methods = this.secondFactors.methods(user.getId());
 		if (!methods.isEmpty()) {
 			TwoStepLogIn.Started started = this.twoStep.start(user, methods, "authorization_code", request, response);
-			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_REQUIRED, request, user.getUsername(), identity.provider());
+			this.events.publish(SecurityEvent.Type.SECOND_FACTOR_REQUIRED, request, user.getUsername(), identity.provider(), null, SecurityEvent.PROVIDER);
 			return started;
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
@@ -183,11 +183,11 @@ public class ProviderSignInController {
 				request, response);
 		this.twoStep.rememberMethods(request.getSession(false), methods);
 		if (signIn.created()) {
-			this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), identity.provider());
+			this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), identity.provider(), null, SecurityEvent.PROVIDER);
 			this.signInNotices.signedUp(user, request, response);
 		}
 		else {
-			this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), identity.provider());
+			this.events.publish(SecurityEvent.Type.LOGIN_SUCCEEDED, request, user.getUsername(), identity.provider(), null, SecurityEvent.PROVIDER);
 			this.signInNotices.signedIn(user, request, response);
 		}
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
@@ -213,12 +213,13 @@ public class ProviderSignInController {
 			this.accounts.requireLinked(user, identity);
 		}
 		catch (ProblemException ex) {
-			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), identity.provider());
+			this.events.publish(SecurityEvent.Type.REAUTHENTICATION_FAILED, request, user.getUsername(), identity.provider(), ex.getCode().code(), SecurityEvent.PROVIDER);
 			throw ex;
 		}
 		CsrfToken token = this.sessions.renew(request, response);
 		Instant until = this.reauthentication.markFresh(request.getSession(false));
-		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), identity.provider());
+		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), identity.provider(), null,
+				SecurityEvent.PROVIDER);
 		return new ProviderBodies.Reauthenticated(until, token.getToken());
 	}
 

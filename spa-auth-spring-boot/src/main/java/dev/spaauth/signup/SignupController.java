@@ -105,7 +105,8 @@ public class SignupController {
 			this.verifications.send(user);
 		}
 		if (this.verificationRequired) {
-			this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), "verification required");
+			this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), "verification required", null,
+					SecurityEvent.PASSWORD);
 			// This browser made the account: its first log-in is no "new sign-in".
 			this.signInNotices.signedUp(user, request, response);
 			return new VerificationRequired(true, user.getEmail());
@@ -115,7 +116,7 @@ public class SignupController {
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
 		CsrfToken token = this.sessions.logIn(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities),
 				request, response);
-		this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), null);
+		this.events.publish(SecurityEvent.Type.SIGNED_UP, request, user.getUsername(), null, null, SecurityEvent.PASSWORD);
 		this.signInNotices.signedUp(user, request, response);
 		return new AuthResponses.LoggedIn(UserView.of(user), token.getToken());
 	}

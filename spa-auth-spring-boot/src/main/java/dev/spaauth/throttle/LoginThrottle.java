@@ -57,7 +57,8 @@ public final class LoginThrottle {
 
 	/**
 	 * Starts an attempt, taking a token from the bucket of the request's client address and, if an
-	 * account is named, from the account's; a refusal is published to the audit trail.
+	 * account is named, from the account's; a refusal is published to the audit trail, with the limit
+	 * that refused ({@code address} or {@code account}) as the event's code.
 	 * @param account the submitted username or email, or null for attempts that name none
 	 * @param request the request, for its client address and the audit trail
 	 * @return the attempt, to report success on
@@ -67,16 +68,16 @@ public final class LoginThrottle {
 	public Attempt begin(@Nullable String account, HttpServletRequest request) {
 		try {
 			Bucket addressBucket = this.buckets.bucket("address:" + request.getRemoteAddr(), this.addressLimit);
-			take(addressBucket, null);
+			take(addressBucket, null, "address", account, request);
 			Bucket accountBucket = null;
 			if (account != null && !account.isBlank()) {
 				accountBucket = this.buckets.bucket("account:" + key(account), this.accountLimit);
-				take(accountBucket, addressBucket);
+				take(accountBucket, addressBucket, "account", account, request);
 			}
 			return new Attempt(addressBucket, accountBucket);
 		}
 		catch (RateLimitedException ex) {
-			this.events.publish(SecurityEvent.Type.THROTTLED, request, account, null);
+			// A refusal, published by take(): not a failure of the store.
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -90,12 +91,18 @@ public final class LoginThrottle {
 			.build();
 	}
 
-	private static void take(Bucket bucket, @Nullable Bucket refundOnRefusal) {
+	/**
+	 * Takes a token, or refuses: gives back the token taken from {@code refundOnRefusal}, publishes the
+	 * refusal with the limit that refused ({@code address} or {@code account}) as its code, and throws.
+	 */
+	private void take(Bucket bucket, @Nullable Bucket refundOnRefusal, String limit, @Nullable String account,
+			HttpServletRequest request) {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			if (refundOnRefusal != null) {
 				refundOnRefusal.addTokens(1);
 			}
+			this.events.publish(SecurityEvent.Type.THROTTLED, request, account, null, limit, null);
 			throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
 	}

@@ -87,6 +87,8 @@ class ProblemAccessDeniedHandlerTests {
 		assertThat(this.events.securityEventList()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo(SecurityEvent.Type.CSRF_REJECTED);
 			assertThat(event.reason()).isEqualTo(reason);
+			assertThat(event.code()).isEqualTo(reason.startsWith("no token in") ? "missing_token"
+					: reason.startsWith("no token was issued") ? "no_token_issued" : "invalid_token");
 			assertThat(event.username()).isNull();
 			assertThat(event.address()).isEqualTo("203.0.113.7");
 			assertThat(event.method()).isEqualTo("POST");
@@ -106,9 +108,10 @@ class ProblemAccessDeniedHandlerTests {
 		assertThat(problem.get("code").asString()).isEqualTo("csrf_failed");
 		assertThat(problem.get("detail").asString()).contains("did not send the API's cookies")
 			.contains("third-party cookies");
-		assertThat(this.events.securityEventList()).singleElement()
-			.extracting(SecurityEvent::reason)
-			.isEqualTo("token without the API's cookies");
+		assertThat(this.events.securityEventList()).singleElement().satisfies((event) -> {
+			assertThat(event.reason()).isEqualTo("token without the API's cookies");
+			assertThat(event.code()).isEqualTo("no_cookies");
+		});
 	}
 
 	@Test

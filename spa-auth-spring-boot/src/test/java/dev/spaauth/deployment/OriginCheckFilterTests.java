@@ -87,8 +87,20 @@ class OriginCheckFilterTests {
 		assertThat(this.events.securityEventList()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo(SecurityEvent.Type.ORIGIN_REJECTED);
 			assertThat(event.reason()).isEqualTo(reason);
+			assertThat(event.code()).isEqualTo(code(reason));
 			assertThat(event.path()).isEqualTo("/api/auth/login");
 		});
+	}
+
+	/** The word the metrics count a refusal by, which never holds the origin sent. */
+	private static String code(String reason) {
+		if (reason.startsWith("several")) {
+			return "duplicate_header";
+		}
+		if (reason.startsWith("Sec-Fetch-Site")) {
+			return "cross_site_without_origin";
+		}
+		return reason.contains("malformed") ? "malformed_origin" : "untrusted_origin";
 	}
 
 	@ParameterizedTest

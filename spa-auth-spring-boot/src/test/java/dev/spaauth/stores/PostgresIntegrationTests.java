@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +54,9 @@ class PostgresIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
 		execute("CREATE DATABASE " + DATABASE);
@@ -61,6 +68,20 @@ class PostgresIntegrationTests {
 	@AfterAll
 	static void dropDatabase() throws SQLException {
 		execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+	}
+
+	@Test
+	void storeHealthIndicatorsReadFromPostgres() {
+		Health sessions = this.context.getBean("spaAuthSessionStoreHealthIndicator", HealthIndicator.class).health();
+		Health throttle = this.context.getBean("spaAuthThrottleStoreHealthIndicator", HealthIndicator.class).health();
+
+		assertThat(sessions.getStatus()).isEqualTo(Status.UP);
+		assertThat(sessions.getDetails()).containsEntry("store", "jdbc");
+		assertThat(throttle.getStatus()).isEqualTo(Status.UP);
+		assertThat(throttle.getDetails()).containsEntry("store", "postgresql");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spa_auth.throttle_buckets WHERE id = 'health:probe'")
+			.query(Long.class)
+			.single()).as("the probe's bucket, in the database").isEqualTo(1);
 	}
 
 	@Test

@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
  * An application whose sessions, accounts and throttle counts live in PostgreSQL, while that server
  * is stopped ({@code pg_ctl stop -m immediate}) and while it hangs (SIGSTOP): requests that need the
  * database get 503 with {@code Retry-After} within seconds, never a 500, never an anonymous answer
- * and no cookie; 200 at once get no 500; requests that need no database stay fast; and service
- * returns with the database, without a restart, for the sessions that were there.
+ * and no cookie; 200 at once get no 500; requests that need no database stay fast; the stores'
+ * health turns DOWN within its bound; and service returns with the database, without a restart, for
+ * the sessions that were there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresOutageIntegrationTests {
@@ -53,7 +54,7 @@ class PostgresOutageIntegrationTests {
 		postgres = PrivatePostgres.start();
 		app = SpringApplication.run(TestApplication.class, "--server.port=0", "--spring.datasource.url=" + postgres.url(),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--spring.mail.host=",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off", "--management.endpoint.health.show-details=always");
 	}
 
 	@AfterAll
@@ -96,6 +97,41 @@ class PostgresOutageIntegrationTests {
 		}
 
 		servedAgainAfter(user, System.nanoTime());
+	}
+
+	@Test
+	@Order(3)
+	void hungDatabaseTurnsTheStoresHealthDownWithinItsBoundAndUpAgainWhenItAnswers() throws Exception {
+		assertThat(health("spaAuthSessionStore").status()).isEqualTo(200);
+
+		postgres.hang();
+		Timed<Response> sessions;
+		Timed<Response> throttle;
+		try {
+			sessions = timed(() -> health("spaAuthSessionStore"));
+			throttle = timed(() -> health("spaAuthThrottleStore"));
+		}
+		finally {
+			postgres.resume();
+		}
+
+		assertThat(sessions.value().status()).as(sessions.value().body()).isEqualTo(503);
+		assertThat(sessions.value().json().get("details").get("store").asString()).isEqualTo("jdbc");
+		assertThat(throttle.value().status()).as(throttle.value().body()).isEqualTo(503);
+		assertThat(throttle.value().json().get("details").get("store").asString()).isEqualTo("postgresql");
+		assertThat(sessions.took()).isLessThan(REFUSED_WITHIN);
+		assertThat(throttle.took()).isLessThan(REFUSED_WITHIN);
+		long back = System.nanoTime();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> health("spaAuthSessionStore").status() == 200 && health("spaAuthThrottleStore").status() == 200);
+		System.out.printf("[outage] store health with the database hung: sessions DOWN in %d ms, throttle DOWN in %d ms; "
+				+ "UP again %d ms after it answered%n", sessions.took().toMillis(), throttle.took().toMillis(),
+				(System.nanoTime() - back) / 1_000_000);
+	}
+
+	private static Response health(String indicator) {
+		return new ApiClient(port()).get("/actuator/health/" + indicator).send();
 	}
 
 	private static void refusedWhileDown(ApiClient user, String token) throws Exception {

@@ -121,6 +121,7 @@ class LoginThrottleTests {
 			assertThat(event.username()).isEqualTo("Alice");
 			assertThat(event.address()).isEqualTo("198.51.100.1");
 			assertThat(event.path()).isEqualTo("/api/auth/login");
+			assertThat(event.code()).as("the limit that refused").isEqualTo("account");
 		});
 	}
 
@@ -134,6 +135,7 @@ class LoginThrottleTests {
 		assertThat(this.events.securityEventList()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo(SecurityEvent.Type.THROTTLED);
 			assertThat(event.username()).isNull();
+			assertThat(event.code()).as("the limit that refused").isEqualTo("address");
 		});
 	}
 

@@ -1,0 +1,89 @@
+package dev.spaauth.health;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Tells whether one of spa-auth's stores answers, by running a probe that reads from it as a request
+ * would (a session looked up by an id that no session has, a throttle bucket read). UP when the probe
+ * returns within the timeout; DOWN when it throws or takes longer. The detail {@code store} names the
+ * store ({@code jdbc}, {@code redis}, {@code postgresql}, {@code memory}); a DOWN adds {@code error}.
+ * <p>
+ * The probe runs on a thread of its own, so a hung store cannot hold the caller past the timeout; while
+ * a probe that timed out still waits, the next check answers DOWN at once instead of starting another,
+ * so a hung store holds at most one thread per indicator (OWASP ASVS 16.5.2: fail securely).
+ */
+public final class StoreHealthIndicator implements HealthIndicator, AutoCloseable {
+
+	private final String store;
+
+	private final Runnable probe;
+
+	private final Duration timeout;
+
+	private final ExecutorService thread;
+
+	private @Nullable Future<?> running;
+
+	/**
+	 * Creates the indicator.
+	 * @param store the store's name, shown as the detail {@code store}
+	 * @param probe reads from the store, and throws when it cannot
+	 * @param timeout how long the probe may take before the store counts as down
+	 */
+	public StoreHealthIndicator(String store, Runnable probe, Duration timeout) {
+		this.store = store;
+		this.probe = probe;
+		this.timeout = timeout;
+		this.thread = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread daemon = new Thread(runnable, "spa-auth-health-" + store);
+			daemon.setDaemon(true);
+			return daemon;
+		});
+	}
+
+	@Override
+	public synchronized Health health() {
+		if (this.running != null && !this.running.isDone()) {
+			return down("the previous check got no answer yet");
+		}
+		Future<?> check = this.thread.submit(this.probe);
+		this.running = check;
+		try {
+			check.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return Health.up().withDetail("store", this.store).build();
+		}
+		catch (TimeoutException ex) {
+			return down("no answer within " + this.timeout.toMillis() + " ms");
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return down(cause.getClass().getName() + ": " + cause.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return down("interrupted");
+		}
+	}
+
+	private Health down(String error) {
+		return Health.down().withDetail("store", this.store).withDetail("error", error).build();
+	}
+
+	/** Stops the probe's thread, interrupting a probe that still waits. */
+	@Override
+	public void close() {
+		this.thread.shutdownNow();
+	}
+
+}
