@@ -321,10 +321,13 @@ final class BrowserSuite implements AutoCloseable {
 	 * "Allow third-party cookies" in Chromium's settings, as in a regular Chrome profile. Debian's
 	 * Chromium 156 blocks them by default, in a fresh profile as well as in Playwright's
 	 * {@code Browser.newContext()}; cookies refused that way carry the blocked reason "UserPreferences".
+	 * With {@code -Dspaauth.block-third-party-cookies=true} it blocks them like
+	 * {@link #newContextBlockingThirdPartyCookies()}, to run the whole suite as such a browser.
 	 */
 	BrowserContext newContext() {
 		// profile.cookie_controls_mode: 0 allow third-party cookies, 1 block them.
-		return newContext("{\"cookie_controls_mode\": 0}");
+		return newContext("{\"cookie_controls_mode\": " + (Boolean.getBoolean("spaauth.block-third-party-cookies") ? 1 : 0)
+				+ "}");
 	}
 
 	/** A new browser with "Block third-party cookies" (Chromium 156's default here). */
