@@ -35,6 +35,28 @@ class DuplicateCsrfCookieIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.json().has("missingCookies")).as(response.body()).isFalse();
 	}
 
+	/**
+	 * A request that brought a session cookie (of a session that ended) but no CSRF cookie is answered
+	 * {@code missingCookies: none}, "the browser sent none of the API's cookies", although it sent one:
+	 * {@code isTokenWithoutCookies} looks at the live session, not at the cookie, unlike
+	 * {@code GET /session}, which says {@code session_not_found} for the same cookies.
+	 */
+	@Test
+	void loginWhenAStaleSessionCookieCameButNoCsrfCookieThenNotReportedAsNone() {
+		String token = this.browser.csrf();
+		String unknownId = java.util.Base64.getEncoder()
+			.encodeToString(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+		Response response = this.browser.post("/api/auth/login")
+			.withoutCookies()
+			.header("Cookie", "__Host-SESSION=" + unknownId)
+			.csrf(token)
+			.json(Map.of("username", "someone", "password", PASSWORD))
+			.send();
+
+		assertThat(response.json().path("missingCookies").asString("")).as(response.body()).isNotEqualTo("none");
+	}
+
 	@Test
 	void sessionWhenTheCsrfCookieComesTwiceThenNotReportedAsNone() {
 		String token = this.browser.csrf();
