@@ -39,6 +39,12 @@ final class FakeApi implements AutoCloseable {
 	/** Leave HttpOnly off the session cookie. */
 	volatile boolean scriptReadableSession;
 
+	/** Answer wrong credentials with 403, as Django REST Framework's session authentication does. */
+	volatile boolean forbiddenForBadCredentials;
+
+	/** Whether any request body carried {@link #PASSWORD}. */
+	volatile boolean passwordReceived;
+
 	FakeApi() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -56,6 +62,9 @@ final class FakeApi implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		if (body.contains(PASSWORD)) {
+			this.passwordReceived = true;
+		}
 		String path = exchange.getRequestURI().getPath();
 		String method = exchange.getRequestMethod();
 		String session = cookie(exchange, "__Host-SESSION");
@@ -104,7 +113,9 @@ final class FakeApi implements AutoCloseable {
 			return;
 		}
 		if (!body.contains("\"alice\"") || !body.contains(PASSWORD)) {
-			answer(exchange, 400, "{\"code\":\"invalid_credentials\"}");
+			answer(exchange, this.forbiddenForBadCredentials ? 403 : 400,
+					this.forbiddenForBadCredentials ? "{\"detail\":\"Incorrect authentication credentials.\"}"
+							: "{\"code\":\"invalid_credentials\"}");
 			return;
 		}
 		String id = (this.keepSessionId && session != null) ? session : UUID.randomUUID().toString();
