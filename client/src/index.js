@@ -525,6 +525,8 @@ export function createClient(options = {}) {
 	 * for its second factor), confirms with one `GET {basePath}/session` that the browser sends the
 	 * session cookie back, and rejects with a CookiesBlockedError, saying what the API saw, when it
 	 * does not: a browser that drops the cookies fails here rather than with a 401 on the next call.
+	 * Only an answer that says nobody is signed in means that: when the confirmation itself fails
+	 * (503, 429, a network error), the sign-in, which succeeded, resolves as it is.
 	 * @template T
 	 * @param {T} answer
 	 * @param {RequestOptions | undefined} options
@@ -534,9 +536,14 @@ export function createClient(options = {}) {
 		if (answer === null || typeof answer !== 'object') return answer;
 		const pending = 'mfaRequired' in answer && answer.mfaRequired === true;
 		if (!('user' in answer) && !pending) return answer;
-		const status = /** @type {{ authenticated?: boolean, mfaRequired?: boolean, missingCookies?: string }} */ (
-			await send('GET', `${authPath}/session`, undefined, callFor(options))
-		);
+		/** @type {{ authenticated?: boolean, mfaRequired?: boolean, missingCookies?: string }} */
+		let status;
+		try {
+			status = /** @type {typeof status} */ (await send('GET', `${authPath}/session`, undefined, callFor(options)));
+		} catch (error) {
+			if (error instanceof HTTPError || error instanceof NetworkError || error instanceof TimeoutError) return answer;
+			throw error;
+		}
 		if (pending ? status.mfaRequired === true : status.authenticated === true) return answer;
 		const reason = /** @type {CookiesBlockedReason} */ (
 			['none', 'csrf_only', 'session_not_found'].includes(String(status.missingCookies)) ? status.missingCookies : 'unknown'

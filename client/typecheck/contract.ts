@@ -145,4 +145,4 @@ accepts<ChangePasswordInput, RequestBody<'passwordChangeChange'>>(true);
 accepts<ResetPasswordInput, RequestBody<'passwordResetConfirm'>>(true);
 
 // Every error is a problem: the client's problem members against the contract's problem schema.
-conforms<ProblemMembers, Schemas['Problem']>(true);
+conforms<ProblemMembers, Schemas['SpaAuthProblem']>(true);

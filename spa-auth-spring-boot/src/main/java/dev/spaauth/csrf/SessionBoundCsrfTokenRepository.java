@@ -91,7 +91,7 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 				session.setAttribute(SESSION_ATTRIBUTE, token.getToken());
 			}
 		}
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie(token).toString());
+		writeCookie(token, response);
 	}
 
 	/**
@@ -100,6 +100,24 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 	 * @param response the response that gets the cookie
 	 */
 	public void deliver(CsrfToken token, HttpServletResponse response) {
+		writeCookie(token, response);
+	}
+
+	/**
+	 * Writes the cookie. A partitioned cookie does not replace an unpartitioned one of the same name
+	 * (the browser keys cookies by partition too, and would send both): with {@code Partitioned} on,
+	 * an expired unpartitioned cookie of the name goes first, so a browser that kept one from before
+	 * {@code Partitioned} was turned on drops it (CHIPS, "Transition from unpartitioned to
+	 * partitioned cookies").
+	 */
+	private void writeCookie(@Nullable CsrfToken token, HttpServletResponse response) {
+		if (this.deployment.partitionedCookies()) {
+			response.addHeader(HttpHeaders.SET_COOKIE, this.deployment.cookie(this.cookieName, "")
+				.partitioned(false)
+				.maxAge(Duration.ZERO)
+				.build()
+				.toString());
+		}
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie(token).toString());
 	}
 
@@ -126,7 +144,7 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 	 * @return whether the token came without any of the cookies it needs
 	 */
 	public boolean isTokenWithoutCookies(HttpServletRequest request) {
-		return request.getSession(false) == null && cookieValue(request) == null
+		return request.getRequestedSessionId() == null && request.getSession(false) == null && !hasCookie(request)
 				&& this.signer.isAuthentic(request.getHeader(this.headerName));
 	}
 
@@ -146,7 +164,7 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 		if (request.getRequestedSessionId() != null) {
 			return request.isRequestedSessionIdValid() ? null : "session_not_found";
 		}
-		return (cookieValue(request) != null) ? "csrf_only" : "none";
+		return hasCookie(request) ? "csrf_only" : "none";
 	}
 
 	@Override
@@ -166,14 +184,28 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 		String found = null;
 		for (Cookie cookie : cookies) {
 			if (this.cookieName.equals(cookie.getName())) {
-				if (found != null) {
-					// Two cookies of this name: one may be planted by a sibling subdomain. Trust neither.
+				if (found != null && !found.equals(cookie.getValue())) {
+					// Two values of this name: one may be planted by a sibling subdomain. Trust neither.
+					// One value twice (a partitioned and an unpartitioned copy) is the same as once.
 					return null;
 				}
 				found = cookie.getValue();
 			}
 		}
 		return found;
+	}
+
+	/** Whether the request carries a cookie of this name at all, whatever its value. */
+	private boolean hasCookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (this.cookieName.equals(cookie.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private ResponseCookie cookie(@Nullable CsrfToken token) {

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -19,11 +21,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * returns within the timeout; DOWN when it throws or takes longer. The detail {@code store} names the
  * store ({@code jdbc}, {@code redis}, {@code postgresql}, {@code memory}); a DOWN adds {@code error}.
  * <p>
- * The probe runs on a thread of its own, so a hung store cannot hold the caller past the timeout; while
- * a probe that timed out still waits, the next check answers DOWN at once instead of starting another,
- * so a hung store holds at most one thread per indicator (OWASP ASVS 16.5.2: fail securely).
+ * The probe runs on a thread of its own, so a hung store cannot hold the caller past the timeout.
+ * Concurrent checks share the probe that is running rather than queueing for probes of their own, so
+ * a burst of health requests waits at most one timeout; while a probe that timed out still waits, the
+ * next check answers DOWN at once instead of starting another, so a hung store holds at most one
+ * thread per indicator (OWASP ASVS 16.5.2: fail securely). The detail {@code error} names the
+ * exception's class only: its message (host names, ports, database users) goes to the log.
  */
 public final class StoreHealthIndicator implements HealthIndicator, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(StoreHealthIndicator.class);
 
 	private final String store;
 
@@ -34,6 +41,8 @@ public final class StoreHealthIndicator implements HealthIndicator, AutoCloseabl
 	private final ExecutorService thread;
 
 	private @Nullable Future<?> running;
+
+	private long runningSince;
 
 	/**
 	 * Creates the indicator.
@@ -53,14 +62,23 @@ public final class StoreHealthIndicator implements HealthIndicator, AutoCloseabl
 	}
 
 	@Override
-	public synchronized Health health() {
-		if (this.running != null && !this.running.isDone()) {
+	public Health health() {
+		Future<?> check;
+		long deadline;
+		synchronized (this) {
+			if (this.running == null || this.running.isDone()) {
+				this.running = this.thread.submit(this.probe);
+				this.runningSince = System.nanoTime();
+			}
+			check = this.running;
+			deadline = this.runningSince + this.timeout.toNanos();
+		}
+		long left = deadline - System.nanoTime();
+		if (left <= 0) {
 			return down("the previous check got no answer yet");
 		}
-		Future<?> check = this.thread.submit(this.probe);
-		this.running = check;
 		try {
-			check.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			check.get(left, TimeUnit.NANOSECONDS);
 			return Health.up().withDetail("store", this.store).build();
 		}
 		catch (TimeoutException ex) {
@@ -68,7 +86,8 @@ public final class StoreHealthIndicator implements HealthIndicator, AutoCloseabl
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return down(cause.getClass().getName() + ": " + cause.getMessage());
+			logger.warn("spa-auth's {} store did not answer its health probe: {}", this.store, cause.toString());
+			return down(cause.getClass().getName());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -18,10 +18,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 public record CookieAuthentication(String sessionCookie, String csrfHeader) {
 
 	/** Name of the session cookie's scheme under {@code components.securitySchemes}. */
-	public static final String SESSION = "session";
+	public static final String SESSION = "spaAuthSession";
 
 	/** Name of the CSRF header's scheme under {@code components.securitySchemes}. */
-	public static final String CSRF = "csrf";
+	public static final String CSRF = "spaAuthCsrf";
 
 	/**
 	 * Adds the two schemes to the document's components.

@@ -50,8 +50,8 @@ import dev.spaauth.problem.ProblemResponses;
  */
 public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
-	/** Name of the problem schema under {@code components.schemas}. */
-	public static final String PROBLEM_SCHEMA = "Problem";
+	/** Name of the problem schema under {@code components.schemas}: prefixed, so an application's own {@code Problem} stays its own. */
+	public static final String PROBLEM_SCHEMA = "SpaAuthProblem";
 
 	/** Carries what the handler method tells ({@link Mark}) from the first pass to the second. */
 	private static final String MARK = "x-spa-auth-mark";

@@ -10,14 +10,12 @@ import dev.spaauth.testapp.IntegrationTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review of issue 15 (Partitioned cookies). A Chromium profile that kept the unpartitioned
- * {@code XSRF-TOKEN} of a cross-site deployment from before {@code Partitioned} was turned on (a
- * session cookie, kept as long as the browser session, or longer with "continue where you left off")
- * gets a partitioned copy at its next priming: the cookie jar keys cookies by partition too, so the
- * browser now holds two cookies of that name and sends both, with the same value. Such a request did
- * bring the API's cookies. Reporting it as {@code missingCookies: none} makes the client throw
- * {@code CookiesBlockedError} and skip its retry, and no retry would help: the user cannot log in
- * until the old cookie goes. These tests fail until duplicates are told apart from "no cookie".
+ * A Chromium profile that kept the unpartitioned {@code XSRF-TOKEN} of a cross-site deployment from
+ * before {@code Partitioned} was turned on gets a partitioned copy at its next priming (the cookie jar
+ * keys cookies by partition too), and sends both, with one value. Such a request did bring the API's
+ * cookies: it is neither refused as "no cookies" ({@code missingCookies: none}, which makes the client
+ * throw {@code CookiesBlockedError} without its retry) nor reported so by {@code GET /session}. (Found
+ * by a review: all three failed before; the priming now also expires the unpartitioned copy.)
  */
 class DuplicateCsrfCookieIntegrationTests extends IntegrationTestSupport {
 
@@ -36,10 +34,8 @@ class DuplicateCsrfCookieIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/**
-	 * A request that brought a session cookie (of a session that ended) but no CSRF cookie is answered
-	 * {@code missingCookies: none}, "the browser sent none of the API's cookies", although it sent one:
-	 * {@code isTokenWithoutCookies} looks at the live session, not at the cookie, unlike
-	 * {@code GET /session}, which says {@code session_not_found} for the same cookies.
+	 * A request that brought a session cookie (of a session that ended) but no CSRF cookie did bring
+	 * one of the API's cookies, as {@code GET /session} says ({@code session_not_found}).
 	 */
 	@Test
 	void loginWhenAStaleSessionCookieCameButNoCsrfCookieThenNotReportedAsNone() {

@@ -204,11 +204,29 @@ class SessionBoundCsrfTokenRepositoryTests {
 	}
 
 	@Test
-	void loadTokenWhenTheSameSignedCookieTwiceThenNeitherIsTrusted() {
+	void loadTokenWhenTheSameSignedCookieTwiceThenTrustedAsOnce() {
+		// A partitioned and an unpartitioned copy, as a browser sends them after Partitioned is turned
+		// on: one value twice brings nothing a single cookie of that value would not.
 		String signed = this.signer.newToken();
 		this.request.setCookies(new Cookie(COOKIE, signed), new Cookie(COOKIE, signed));
 
-		assertThat(this.repository.loadToken(this.request)).isNull();
+		assertThat(this.repository.loadToken(this.request).getToken()).isEqualTo(signed);
+	}
+
+	@Test
+	void saveTokenWhenPartitionedThenAnExpiredUnpartitionedCookieOfTheNameGoesFirst() {
+		SessionBoundCsrfTokenRepository partitioned = repository(TestDeployments.crossSite());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		partitioned.saveToken(partitioned.generateToken(this.request), this.request, response);
+
+		assertThat(response.getHeaders("Set-Cookie")).hasSize(2);
+		assertThat(response.getHeaders("Set-Cookie").get(0)).startsWith(COOKIE + "=;")
+			.contains("Max-Age=0")
+			.doesNotContain("Partitioned");
+		assertThat(response.getHeaders("Set-Cookie").get(1)).startsWith(COOKIE + "=")
+			.contains("Partitioned")
+			.doesNotContain("Max-Age=0");
 	}
 
 	@Test
@@ -298,9 +316,14 @@ class SessionBoundCsrfTokenRepositoryTests {
 		return session;
 	}
 
+	/**
+	 * The cookie written; a partitioned one comes after the expired unpartitioned copy
+	 * ({@link #saveTokenWhenPartitionedThenAnExpiredUnpartitionedCookieOfTheNameGoesFirst}).
+	 */
 	private static MockCookie cookie(MockHttpServletResponse response) {
-		assertThat(response.getHeaders("Set-Cookie")).hasSize(1);
-		return (MockCookie) response.getCookie(COOKIE);
+		java.util.List<String> headers = response.getHeaders("Set-Cookie");
+		assertThat(headers).hasSizeBetween(1, 2);
+		return MockCookie.parse(headers.get(headers.size() - 1));
 	}
 
 }

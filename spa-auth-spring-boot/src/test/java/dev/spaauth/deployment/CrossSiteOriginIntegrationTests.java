@@ -65,6 +65,10 @@ class CrossSiteOriginIntegrationTests extends IntegrationTestSupport {
 			.send();
 
 		assertThat(signup.setCookie("__Host-DEVICE").orElseThrow().has("Partitioned")).isTrue();
+		// A browser that kept an unpartitioned XSRF-TOKEN from before Partitioned drops it first.
+		assertThat(signup.setCookies()).filteredOn((cookie) -> cookie.name().equals("XSRF-TOKEN"))
+			.extracting((cookie) -> cookie.has("Partitioned") + " " + cookie.expired())
+			.containsExactly("false true", "true false");
 		assertThat(login.setCookie("__Host-SESSION").orElseThrow().has("Partitioned")).isTrue();
 		assertThat(logout.status()).isEqualTo(200);
 		// A partitioned cookie is deleted only by a Set-Cookie that is Partitioned too (CHIPS).

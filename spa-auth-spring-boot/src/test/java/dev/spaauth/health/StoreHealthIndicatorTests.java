@@ -26,7 +26,7 @@ class StoreHealthIndicatorTests {
 	}
 
 	@Test
-	void healthWhenProbeThrowsThenDownNamingTheStoreAndTheError() {
+	void healthWhenProbeThrowsThenDownNamingTheStoreAndTheErrorsClassButNotItsMessage() {
 		try (StoreHealthIndicator indicator = new StoreHealthIndicator("redis", () -> {
 			throw new IllegalStateException("Unable to connect to 127.0.0.1:6390");
 		}, TIMEOUT)) {
@@ -34,7 +34,9 @@ class StoreHealthIndicatorTests {
 
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("store", "redis")
-				.containsEntry("error", "java.lang.IllegalStateException: Unable to connect to 127.0.0.1:6390");
+				.containsEntry("error", "java.lang.IllegalStateException");
+			// Host names, ports and database users stay in the log, not in an answer anyone may get.
+			assertThat(health.getDetails().toString()).doesNotContain("127.0.0.1:6390");
 		}
 	}
 

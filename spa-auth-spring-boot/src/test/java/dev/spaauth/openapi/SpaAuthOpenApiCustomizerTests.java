@@ -41,13 +41,13 @@ class SpaAuthOpenApiCustomizerTests {
 		assertThat(login.getResponses()).containsOnlyKeys("200", "400", "403", "406", "413", "415", "429", "503");
 		assertThat(codes(login, "400")).containsExactly("validation_failed", "invalid_credentials", "malformed_request");
 		assertThat(codes(login, "403")).containsExactly("csrf_failed", "origin_forbidden");
-		assertThat(problemSchema(login, "400").get(0).get$ref()).isEqualTo("#/components/schemas/Problem");
+		assertThat(problemSchema(login, "400").get(0).get$ref()).isEqualTo("#/components/schemas/" + SpaAuthOpenApiCustomizer.PROBLEM_SCHEMA);
 		assertThat(login.getOperationId()).isEqualTo("controllerLogin");
-		assertThat(login.getSecurity()).containsExactly(new SecurityRequirement().addList("csrf"));
-		assertThat(document.getComponents().getSecuritySchemes().get("session").getName()).isEqualTo("__Host-SESSION");
-		assertThat(document.getComponents().getSecuritySchemes().get("csrf").getName()).isEqualTo("X-XSRF-TOKEN");
+		assertThat(login.getSecurity()).containsExactly(new SecurityRequirement().addList(CookieAuthentication.CSRF));
+		assertThat(document.getComponents().getSecuritySchemes().get(CookieAuthentication.SESSION).getName()).isEqualTo("__Host-SESSION");
+		assertThat(document.getComponents().getSecuritySchemes().get(CookieAuthentication.CSRF).getName()).isEqualTo("X-XSRF-TOKEN");
 		assertThat(login.getExtensions()).isNull();
-		Schema<?> problem = document.getComponents().getSchemas().get("Problem");
+		Schema<?> problem = document.getComponents().getSchemas().get(SpaAuthOpenApiCustomizer.PROBLEM_SCHEMA);
 		Schema<?> code = (Schema<?>) problem.getProperties().get("code");
 		assertThat(code.getEnum()).hasSize(ProblemCode.values().length);
 	}
@@ -61,7 +61,7 @@ class SpaAuthOpenApiCustomizerTests {
 
 		assertThat(codes(list, "401")).containsExactly("unauthenticated", "mfa_required");
 		assertThat(list.getResponses()).doesNotContainKeys("403", "413", "415");
-		assertThat(list.getSecurity()).containsExactly(new SecurityRequirement().addList("session"));
+		assertThat(list.getSecurity()).containsExactly(new SecurityRequirement().addList(CookieAuthentication.SESSION));
 	}
 
 	@Test

@@ -205,8 +205,12 @@ public final class ApiClient {
 			return headers("Set-Cookie").stream().map(SetCookie::parse).toList();
 		}
 
+		/**
+		 * The last Set-Cookie of the name: the one the browser keeps (a partitioned cookie comes after
+		 * the expired unpartitioned copy of its name).
+		 */
 		public Optional<SetCookie> setCookie(String name) {
-			return setCookies().stream().filter((cookie) -> cookie.name().equals(name)).findFirst();
+			return setCookies().stream().filter((cookie) -> cookie.name().equals(name)).reduce((first, second) -> second);
 		}
 
 	}

@@ -1,8 +1,7 @@
-// Review of issue 15 (client): the check after a sign-in is a second request that can fail on its own.
-// When the sign-in itself succeeded (the session exists) and only the confirming GET /session fails with
-// a problem (503 while a store is slow, 429), completeRedirect() reports the sign-in as refused with that
-// code, and login() rejects as if the log-in had failed, while the browser is signed in. These tests fail
-// until a failed confirmation is told apart from a refused sign-in.
+// The check after a sign-in is a second request that can fail on its own. When the sign-in succeeded
+// (the session exists) and only the confirming GET /session fails (503 while a store is slow, 429), the
+// sign-in resolves as it is: completeRedirect() does not report it refused, login() does not reject.
+// (Found by a review: both failed before.)
 import { test, describe, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -29,7 +28,7 @@ function fakePage(href) {
 	return page;
 }
 
-describe('confirmation after a sign-in (review)', () => {
+describe('confirmation after a sign-in', () => {
 	let page;
 	beforeEach(() => {
 		page = fakePage('https://app.example.com/');

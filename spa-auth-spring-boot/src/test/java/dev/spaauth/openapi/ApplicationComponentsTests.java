@@ -20,14 +20,13 @@ import dev.spaauth.config.SpaAuthEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review of issue 15 (OpenAPI). The customizer is global: it runs on the application's whole
- * document. An application that has a schema named {@code Problem} (its own problem class, or
- * Zalando's {@code org.zalando.problem.Problem}) or a security scheme named {@code session} or
- * {@code csrf} finds them replaced by spa-auth's, so its own operations that refer to them are
- * documented with spa-auth's members. These tests fail until spa-auth's components get names of
- * their own (such as {@code SpaAuthProblem}) or leave existing ones alone.
+ * The customizer runs on the application's whole document: an application's own schema named
+ * {@code Problem} (its own problem class, or Zalando's {@code org.zalando.problem.Problem}) and its
+ * security schemes named {@code session} or {@code csrf} stay its own, since spa-auth's components
+ * have names of their own ({@code SpaAuthProblem}, {@code spaAuthSession}, {@code spaAuthCsrf}).
+ * (Found by a review: both were replaced before.)
  */
-class ApplicationComponentsReviewTests {
+class ApplicationComponentsTests {
 
 	private final SpaAuthOpenApiCustomizer customizer = new SpaAuthOpenApiCustomizer(
 			new SpaAuthEndpoints("/api/auth", List.of(), List.of()), new RecordSchemas(),
