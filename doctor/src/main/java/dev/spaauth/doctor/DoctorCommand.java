@@ -57,6 +57,10 @@ public final class DoctorCommand implements Callable<Integer> {
 			+ "account's password (never given on the command line)")
 	private String passwordEnv;
 
+	@Option(names = "--allow-insecure-password", description = "sign in even when --api is plain HTTP on a host "
+			+ "other than the local machine, sending the test password in clear text (default: refused)")
+	private boolean allowInsecurePassword;
+
 	@Option(names = "--json", description = "print JSON instead of text")
 	private boolean json;
 
@@ -67,19 +71,19 @@ public final class DoctorCommand implements Callable<Integer> {
 	@Option(names = "--proxy", paramLabel = "HOST:PORT", description = "reach the API through this HTTP CONNECT proxy")
 	private String proxy;
 
-	@Option(names = "--csrf-path", defaultValue = "/api/auth/csrf", paramLabel = "PATH",
+	@Option(names = "--csrf-path", converter = PathConverter.class, defaultValue = "/api/auth/csrf", paramLabel = "PATH",
 			description = "CSRF priming GET (default: ${DEFAULT-VALUE})")
 	private String csrfPath;
 
-	@Option(names = "--login-path", defaultValue = "/api/auth/login", paramLabel = "PATH",
+	@Option(names = "--login-path", converter = PathConverter.class, defaultValue = "/api/auth/login", paramLabel = "PATH",
 			description = "log-in POST, JSON {username, password} (default: ${DEFAULT-VALUE})")
 	private String loginPath;
 
-	@Option(names = "--session-path", defaultValue = "/api/auth/session", paramLabel = "PATH",
+	@Option(names = "--session-path", converter = PathConverter.class, defaultValue = "/api/auth/session", paramLabel = "PATH",
 			description = "session GET (default: ${DEFAULT-VALUE})")
 	private String sessionPath;
 
-	@Option(names = "--logout-path", defaultValue = "/api/auth/logout", paramLabel = "PATH",
+	@Option(names = "--logout-path", converter = PathConverter.class, defaultValue = "/api/auth/logout", paramLabel = "PATH",
 			description = "log-out path (default: ${DEFAULT-VALUE})")
 	private String logoutPath;
 
@@ -124,7 +128,23 @@ public final class DoctorCommand implements Callable<Integer> {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new DoctorCommand()).execute(args));
+		System.exit(commandLine(new DoctorCommand()).execute(args));
+	}
+
+	/**
+	 * Wraps a command in a command line whose unexpected errors (a bug, an answer the doctor did not
+	 * foresee) exit with {@value #EXIT_USAGE} and a one-line message, not with {@value #EXIT_FAILURE},
+	 * the code of a failed check, and a stack trace.
+	 * @param command the command
+	 * @return the command line to execute
+	 */
+	public static CommandLine commandLine(DoctorCommand command) {
+		return new CommandLine(command).setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			String message = (ex.getClass().getSimpleName() + ": " + ex.getMessage()).replaceAll("\\s+", " ");
+			commandLine.getErr().println("spa-auth doctor: did not finish: " + message);
+			commandLine.getErr().flush();
+			return EXIT_USAGE;
+		});
 	}
 
 	@Override
@@ -161,6 +181,12 @@ public final class DoctorCommand implements Callable<Integer> {
 		}
 		if ((this.user == null) != (this.passwordEnv == null)) {
 			throw new ParameterException(this.spec.commandLine(), "--user and --password-env go together");
+		}
+		if (this.user != null && !this.allowInsecurePassword && !"https".equalsIgnoreCase(this.api.getScheme())
+				&& !Target.isLoopback(this.api.getHost())) {
+			throw new ParameterException(this.spec.commandLine(), "--user with --api " + this.api + " would send the "
+					+ "test account's password in clear text over the network; use https (or a loopback host), or "
+					+ "add --allow-insecure-password");
 		}
 		String password = null;
 		if (this.passwordEnv != null) {
