@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code spa-auth doctor}: checks a deployed API and its SPA from the outside and prints a line per
  * check. Exit codes: {@value #EXIT_OK} when no check failed (warnings allowed), {@value #EXIT_FAILURE}
- * when one failed, {@value #EXIT_USAGE} for a usage error or an API that cannot be reached (no answer,
- * an untrusted certificate).
+ * when one failed, {@value #EXIT_USAGE} for a usage error, an API that cannot be reached (no answer,
+ * an untrusted certificate) or an unexpected error. The test account's password is sent only over
+ * HTTPS or to the local machine, unless {@code --allow-insecure-password} says otherwise.
  */
 @Command(name = "spa-auth-doctor", mixinStandardHelpOptions = true, version = "spa-auth doctor 0.1.0",
 		sortOptions = false, usageHelpAutoWidth = true,
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 				+ "forwarded headers and, with a test account, log-in, session rotation and log-out.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no check failed (warnings allowed)", "1:a check failed",
-				"2:usage error, or the API could not be reached" })
+				"2:usage error, the API could not be reached, or an unexpected error" })
 public final class DoctorCommand implements Callable<Integer> {
 
 	/** No check failed. */
@@ -36,7 +37,7 @@ public final class DoctorCommand implements Callable<Integer> {
 	/** A check failed. */
 	public static final int EXIT_FAILURE = 1;
 
-	/** A usage error, or the API could not be reached. */
+	/** A usage error, the API could not be reached, or an unexpected error. */
 	public static final int EXIT_USAGE = 2;
 
 	@Spec
