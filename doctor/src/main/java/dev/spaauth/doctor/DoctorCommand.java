@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code spa-auth doctor}: checks a deployed API and its SPA from the outside and prints a line per
  * check. Exit codes: {@value #EXIT_OK} when no check failed (warnings allowed), {@value #EXIT_FAILURE}
- * when one failed, {@value #EXIT_USAGE} for a usage error or an API that cannot be reached (no answer,
- * an untrusted certificate).
+ * when one failed, {@value #EXIT_USAGE} for a usage error, an API that cannot be reached (no answer,
+ * an untrusted certificate) or an unexpected error. The test account's password is sent only over
+ * HTTPS or to the local machine, unless {@code --allow-insecure-password} says otherwise.
  */
 @Command(name = "spa-auth-doctor", mixinStandardHelpOptions = true, version = "spa-auth doctor 0.1.0",
 		sortOptions = false, usageHelpAutoWidth = true,
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 				+ "forwarded headers and, with a test account, log-in, session rotation and log-out.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no check failed (warnings allowed)", "1:a check failed",
-				"2:usage error, or the API could not be reached" })
+				"2:usage error, the API could not be reached, or an unexpected error" })
 public final class DoctorCommand implements Callable<Integer> {
 
 	/** No check failed. */
@@ -36,7 +37,7 @@ public final class DoctorCommand implements Callable<Integer> {
 	/** A check failed. */
 	public static final int EXIT_FAILURE = 1;
 
-	/** A usage error, or the API could not be reached. */
+	/** A usage error, the API could not be reached, or an unexpected error. */
 	public static final int EXIT_USAGE = 2;
 
 	@Spec
@@ -57,6 +58,10 @@ public final class DoctorCommand implements Callable<Integer> {
 			+ "account's password (never given on the command line)")
 	private String passwordEnv;
 
+	@Option(names = "--allow-insecure-password", description = "sign in even when --api is plain HTTP on a host "
+			+ "other than the local machine, sending the test password in clear text (default: refused)")
+	private boolean allowInsecurePassword;
+
 	@Option(names = "--json", description = "print JSON instead of text")
 	private boolean json;
 
@@ -67,19 +72,19 @@ public final class DoctorCommand implements Callable<Integer> {
 	@Option(names = "--proxy", paramLabel = "HOST:PORT", description = "reach the API through this HTTP CONNECT proxy")
 	private String proxy;
 
-	@Option(names = "--csrf-path", defaultValue = "/api/auth/csrf", paramLabel = "PATH",
+	@Option(names = "--csrf-path", converter = PathConverter.class, defaultValue = "/api/auth/csrf", paramLabel = "PATH",
 			description = "CSRF priming GET (default: ${DEFAULT-VALUE})")
 	private String csrfPath;
 
-	@Option(names = "--login-path", defaultValue = "/api/auth/login", paramLabel = "PATH",
+	@Option(names = "--login-path", converter = PathConverter.class, defaultValue = "/api/auth/login", paramLabel = "PATH",
 			description = "log-in POST, JSON {username, password} (default: ${DEFAULT-VALUE})")
 	private String loginPath;
 
-	@Option(names = "--session-path", defaultValue = "/api/auth/session", paramLabel = "PATH",
+	@Option(names = "--session-path", converter = PathConverter.class, defaultValue = "/api/auth/session", paramLabel = "PATH",
 			description = "session GET (default: ${DEFAULT-VALUE})")
 	private String sessionPath;
 
-	@Option(names = "--logout-path", defaultValue = "/api/auth/logout", paramLabel = "PATH",
+	@Option(names = "--logout-path", converter = PathConverter.class, defaultValue = "/api/auth/logout", paramLabel = "PATH",
 			description = "log-out path (default: ${DEFAULT-VALUE})")
 	private String logoutPath;
 
@@ -124,7 +129,23 @@ public final class DoctorCommand implements Callable<Integer> {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new DoctorCommand()).execute(args));
+		System.exit(commandLine(new DoctorCommand()).execute(args));
+	}
+
+	/**
+	 * Wraps a command in a command line whose unexpected errors (a bug, an answer the doctor did not
+	 * foresee) exit with {@value #EXIT_USAGE} and a one-line message, not with {@value #EXIT_FAILURE},
+	 * the code of a failed check, and a stack trace.
+	 * @param command the command
+	 * @return the command line to execute
+	 */
+	public static CommandLine commandLine(DoctorCommand command) {
+		return new CommandLine(command).setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			String message = (ex.getClass().getSimpleName() + ": " + ex.getMessage()).replaceAll("\\s+", " ");
+			commandLine.getErr().println("spa-auth doctor: did not finish: " + message);
+			commandLine.getErr().flush();
+			return EXIT_USAGE;
+		});
 	}
 
 	@Override
@@ -161,6 +182,12 @@ public final class DoctorCommand implements Callable<Integer> {
 		}
 		if ((this.user == null) != (this.passwordEnv == null)) {
 			throw new ParameterException(this.spec.commandLine(), "--user and --password-env go together");
+		}
+		if (this.user != null && !this.allowInsecurePassword && !"https".equalsIgnoreCase(this.api.getScheme())
+				&& !Target.isLoopback(this.api.getHost())) {
+			throw new ParameterException(this.spec.commandLine(), "--user with --api " + this.api + " would send the "
+					+ "test account's password in clear text over the network; use https (or a loopback host), or "
+					+ "add --allow-insecure-password");
 		}
 		String password = null;
 		if (this.passwordEnv != null) {

@@ -4,6 +4,7 @@ import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
 record Exchange(String method, String path, int status, HttpHeaders headers, String body, String tlsProtocol) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** A JSON string field whose name says token, password, secret ...: group 1 is the name and the colon. */
+	private static final Pattern SECRET_FIELD = Pattern.compile(
+			"(\"[^\"]*(?i:token|password|passwd|secret|apikey|api_key)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+	/** An ANSI escape sequence (ECMA-48 CSI, or ESC and one character). */
+	private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-_])");
+
+	/** Control and format characters other than white space (Unicode Cc, Cf). */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\s]]");
 
 	/** The first value of a header, or null. */
 	String header(String name) {
@@ -84,15 +95,27 @@ record Exchange(String method, String path, int status, HttpHeaders headers, Str
 
 	/** The status and the start of the body: {@code 200 {"authenticated":false}}. */
 	String brief() {
-		String text = this.body.replaceAll("\\s+", " ").strip();
+		String text = printable();
 		return this.status + (text.isEmpty() ? "" : " " + ((text.length() > 60) ? text.substring(0, 60) + "..." : text));
 	}
 
 	/** A short description for the output: {@code POST /api/auth/login -> 403 {"code":"csrf_failed"...}}. */
 	String summary() {
-		String text = this.body.replaceAll("\\s+", " ").strip();
+		String text = printable();
 		return this.method + " " + this.path + " -> " + this.status
 				+ (text.isEmpty() ? "" : " " + ((text.length() > 120) ? text.substring(0, 120) + "..." : text));
+	}
+
+	/**
+	 * The body as it may be printed: the values of JSON fields named like secrets ({@code csrfToken},
+	 * {@code token}, {@code password}, {@code secret} ...) replaced by {@code ***}, so that a report
+	 * pasted into a ticket gives away no token; then ANSI escapes and other control characters removed,
+	 * so that an answer cannot rewrite the terminal or fake a result line; white space collapsed.
+	 */
+	private String printable() {
+		String text = SECRET_FIELD.matcher(this.body).replaceAll("$1\"***\"");
+		text = ANSI_ESCAPE.matcher(text).replaceAll("");
+		return CONTROL.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
 	}
 
 }

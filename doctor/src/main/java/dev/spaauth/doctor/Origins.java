@@ -19,8 +19,8 @@ final class Origins {
 	/**
 	 * A look-alike origin and what kind of mistake it tests.
 	 *
-	 * @param kind {@code suffix}, {@code prefix}, {@code sibling}, {@code scheme}, {@code port} or
-	 * {@code null}
+	 * @param kind {@code suffix}, {@code prefix}, {@code sibling}, {@code regex-dot}, {@code scheme},
+	 * {@code port} or {@code null}
 	 * @param origin the serialized origin to send
 	 */
 	record Lookalike(String kind, String origin) {
@@ -47,7 +47,9 @@ final class Origins {
 	 * Returns the origins that an attacker can own or make a browser send and that a sloppy
 	 * allow-list mistakes for the SPA's: the SPA's host as a prefix of another host
 	 * ({@code app.example.com.evil.test}), as a suffix of another host ({@code evilapp.example.com}),
-	 * an unlisted sibling on the same site ({@code doctor-evil.example.com}), plain {@code http}, another
+	 * an unlisted sibling on the same site ({@code doctor-evil.example.com}), the dot in front of the
+	 * registrable domain replaced by a letter ({@code appxexample.com}, another registrable domain that a
+	 * regex allow-list with an unescaped dot, {@code app.example.com}, matches), plain {@code http}, another
 	 * port, and {@code null} (sandboxed frames, {@code file:} pages, some redirects). None of them may
 	 * be echoed in {@code Access-Control-Allow-Origin} (OWASP Web Security Testing Guide,
 	 * WSTG-CLNT-07).
@@ -65,6 +67,10 @@ final class Origins {
 		String site = SiteRelation.registrableDomain(host);
 		if (!InetAddresses.isUriInetAddress(host)) {
 			lookalikes.add(new Lookalike("sibling", serialize(scheme, "doctor-evil." + site, port)));
+			if (host.endsWith("." + site)) {
+				String dotless = host.substring(0, host.length() - site.length() - 1) + "x" + site;
+				lookalikes.add(new Lookalike("regex-dot", serialize(scheme, dotless, port)));
+			}
 		}
 		String otherScheme = scheme.equals("https") ? "http" : "https";
 		lookalikes.add(new Lookalike("scheme", serialize(otherScheme, host, port)));

@@ -60,9 +60,32 @@ public record Target(URI api, URI spa, String csrfPath, String loginPath, String
 	 * @return whether the API is {@code http://localhost}, {@code 127.0.0.1} or {@code [::1]}
 	 */
 	public boolean apiIsLoopbackHttp() {
-		String host = this.api.getHost();
-		return "http".equalsIgnoreCase(this.api.getScheme()) && (host.equals("localhost")
-				|| host.endsWith(".localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+		return "http".equalsIgnoreCase(this.api.getScheme()) && isLoopback(this.api.getHost());
+	}
+
+	/**
+	 * Returns whether a host names the local machine, as browsers treat it (W3C Secure Contexts,
+	 * "potentially trustworthy origin").
+	 * @param host a URI's host
+	 * @return whether it is {@code localhost}, a {@code .localhost} name, {@code 127.0.0.1} or {@code [::1]}
+	 */
+	static boolean isLoopback(String host) {
+		String lower = host.toLowerCase(java.util.Locale.ROOT);
+		return lower.equals("localhost") || lower.endsWith(".localhost") || lower.equals("127.0.0.1")
+				|| lower.equals("[::1]");
+	}
+
+	/**
+	 * Describes the target like a record does, with the password masked.
+	 * @return the components, {@code password=***} when one is set
+	 */
+	@Override
+	public String toString() {
+		return "Target[api=" + this.api + ", spa=" + this.spa + ", csrfPath=" + this.csrfPath + ", loginPath="
+				+ this.loginPath + ", sessionPath=" + this.sessionPath + ", logoutPath=" + this.logoutPath
+				+ ", logoutMethod=" + this.logoutMethod + ", csrfHeader=" + this.csrfHeader + ", usernameField="
+				+ this.usernameField + ", sessionCookie=" + this.sessionCookie + ", username=" + this.username
+				+ ", password=" + ((this.password != null) ? "***" : null) + "]";
 	}
 
 	/**

@@ -152,4 +152,88 @@ class DoctorCommandTests {
 		assertThat(this.err.toString()).contains("--api");
 	}
 
+	@Test
+	void executeWhenRegexAllowListWithUnescapedDotThenLookalikeCheckFails() {
+		String port = this.api.origin().substring(this.api.origin().lastIndexOf(':') + 1);
+		this.api.allowedOrigins = java.util.regex.Pattern.compile("http://app.example.test:" + port);
+		run("--api", this.api.origin(), "--spa", "http://app.example.test:" + port);
+		assertThat(this.out.toString()).contains("FAIL  cors-lookalike-origins")
+			.contains("regex-dot http://appxexample.test:" + port);
+	}
+
+	@Test
+	void executeWhenLookalikeEchoedWithoutCredentialsThenWarning() {
+		this.api.reflectOriginWithoutCredentials = true;
+		assertThat(resultsById()).containsEntry("cors-lookalike-origins", "warn");
+		assertThat(this.out.toString()).contains("without Access-Control-Allow-Credentials: true");
+	}
+
+	@Test
+	void executeWhenTokenlessRefusalDoesNotSayCsrfButTokenedLogInGetsThroughThenCsrfRequiredPasses() {
+		this.api.csrfRefusal = "{\"detail\":\"Forbidden\"}";
+		assertThat(resultsById()).containsEntry("csrf-required", "pass");
+	}
+
+	@Test
+	void executeWhenBothRefusalsAre403WithDifferentBodiesThenCsrfRequiredWarns() {
+		this.api.csrfRefusal = "{\"detail\":\"Forbidden\"}";
+		this.api.forbiddenForBadCredentials = true;
+		assertThat(resultsById()).containsEntry("csrf-required", "warn");
+	}
+
+	@Test
+	void executeWhenDjangoStyleCsrfRefusalAndBadCredentials403ThenCsrfRequiredPasses() {
+		this.api.csrfRefusal = "{\"detail\":\"CSRF Failed: CSRF token missing.\"}";
+		this.api.forbiddenForBadCredentials = true;
+		assertThat(resultsById()).containsEntry("csrf-required", "pass");
+	}
+
+	@Test
+	void executeWhenPlainHttpOnAnotherHostThenUsageErrorSaysWhy() {
+		int code = run("--api", "http://api.example.test", "--user", "alice", "--password-env", "DOCTOR_PASSWORD");
+		assertThat(code).isEqualTo(DoctorCommand.EXIT_USAGE);
+		assertThat(this.err.toString()).contains("clear text", "--allow-insecure-password");
+	}
+
+	@Test
+	void executeWhenPlainHttpOnAnotherHostAndOptedInThenSignsIn() {
+		String proxy = this.api.origin().substring("http://".length());
+		run("--api", "http://api.example.test", "--proxy", proxy, "--user", "alice", "--password-env", "DOCTOR_PASSWORD",
+				"--allow-insecure-password");
+		assertThat(this.api.passwordReceived).as(this.out.toString() + this.err.toString()).isTrue();
+	}
+
+	@Test
+	void executeWhenPlainHttpOnLocalhostThenSignsIn() {
+		String port = this.api.origin().substring(this.api.origin().lastIndexOf(':') + 1);
+		run("--api", "http://localhost:" + port, "--user", "alice", "--password-env", "DOCTOR_PASSWORD");
+		assertThat(this.api.passwordReceived).as(this.out.toString() + this.err.toString()).isTrue();
+	}
+
+	@Test
+	void executeWhenPathIsNotAbsoluteThenUsageErrorTwo() {
+		assertThat(run("--api", this.api.origin(), "--login-path", "https://evil.test/login"))
+			.isEqualTo(DoctorCommand.EXIT_USAGE);
+		assertThat(this.err.toString()).contains("--login-path");
+	}
+
+	@Test
+	void executeWhenCommandThrowsThenExitTwoWithOneLineAndNoStackTrace() {
+		CommandLine command = DoctorCommand.commandLine(new DoctorCommand((name) -> {
+			throw new SecurityException("getenv denied");
+		}));
+		command.setOut(new PrintWriter(this.out));
+		command.setErr(new PrintWriter(this.err));
+		int code = command.execute("--api", this.api.origin(), "--user", "alice", "--password-env", "DOCTOR_PASSWORD");
+		assertThat(code).isEqualTo(DoctorCommand.EXIT_USAGE);
+		assertThat(this.err.toString().strip()).isEqualTo("spa-auth doctor: did not finish: SecurityException: getenv denied");
+	}
+
+	@Test
+	void targetToStringWhenPasswordThenMasked() {
+		Target target = new Target(java.net.URI.create("https://api.example.com"), java.net.URI.create("https://api.example.com"),
+				"/c", "/l", "/s", "/o", "POST", "X-XSRF-TOKEN", "username", null, "alice", FakeApi.PASSWORD);
+		assertThat(target.toString()).doesNotContain(FakeApi.PASSWORD).contains("username=alice", "password=***");
+	}
+
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +30,15 @@ final class FakeApi implements AutoCloseable {
 
 	/** Echo any Origin in Access-Control-Allow-Origin, with credentials (a reflecting proxy). */
 	volatile boolean reflectOrigin;
+
+	/** Echo an Origin that this regex allow-list matches, with credentials (a regex with unescaped dots). */
+	volatile Pattern allowedOrigins;
+
+	/** Echo any Origin in Access-Control-Allow-Origin, without Access-Control-Allow-Credentials. */
+	volatile boolean reflectOriginWithoutCredentials;
+
+	/** The body of the 403 to an unsafe request without the token. */
+	volatile String csrfRefusal = "{\"code\":\"csrf_failed\"}";
 
 	/** Keep the session id the client brings at log-in (session fixation). */
 	volatile boolean keepSessionId;
@@ -74,6 +84,13 @@ final class FakeApi implements AutoCloseable {
 			exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
 			exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
 		}
+		else if (this.allowedOrigins != null && origin != null && this.allowedOrigins.matcher(origin).matches()) {
+			exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
+			exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
+		}
+		else if (this.reflectOriginWithoutCredentials && origin != null) {
+			exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
+		}
 		if (method.equals("OPTIONS")) {
 			answer(exchange, 403, "{\"code\":\"origin_forbidden\"}");
 			return;
@@ -84,7 +101,7 @@ final class FakeApi implements AutoCloseable {
 			return;
 		}
 		if (unsafe && !this.skipCsrf && !TOKEN.equals(exchange.getRequestHeaders().getFirst("X-XSRF-TOKEN"))) {
-			answer(exchange, 403, "{\"code\":\"csrf_failed\"}");
+			answer(exchange, 403, this.csrfRefusal);
 			return;
 		}
 		switch (method + " " + path) {

@@ -16,6 +16,7 @@ class OriginsTests {
 				new Lookalike("suffix", "https://app.example.com.evil.test"),
 				new Lookalike("prefix", "https://evilapp.example.com"),
 				new Lookalike("sibling", "https://doctor-evil.example.com"),
+				new Lookalike("regex-dot", "https://appxexample.com"),
 				new Lookalike("scheme", "http://app.example.com"),
 				new Lookalike("port", "https://app.example.com:8443"),
 				new Lookalike("null", "null"));
@@ -25,14 +26,26 @@ class OriginsTests {
 	void lookalikesWhenExplicitPortThenKeptExceptForThePortOne() {
 		assertThat(Origins.lookalikes(URI.create("https://app.example.test:8443")).stream().map(Lookalike::origin))
 			.containsExactly("https://app.example.test.evil.test:8443", "https://evilapp.example.test:8443",
-					"https://doctor-evil.example.test:8443", "http://app.example.test:8443", "https://app.example.test:9443",
+					"https://doctor-evil.example.test:8443", "https://appxexample.test:8443", "http://app.example.test:8443", "https://app.example.test:9443",
 					"null");
 	}
 
 	@Test
-	void lookalikesWhenIpAddressThenNoSibling() {
+	void lookalikesWhenIpAddressThenNoSiblingNorRegexDot() {
 		assertThat(Origins.lookalikes(URI.create("http://127.0.0.1:8080")).stream().map(Lookalike::kind))
-			.doesNotContain("sibling");
+			.doesNotContain("sibling", "regex-dot");
+	}
+
+	@Test
+	void lookalikesWhenDeepHostThenOnlyTheDotBeforeTheSiteReplaced() {
+		assertThat(Origins.lookalikes(URI.create("https://app.eu.example.co.uk")))
+			.contains(new Lookalike("regex-dot", "https://app.euxexample.co.uk"));
+	}
+
+	@Test
+	void lookalikesWhenHostIsTheSiteThenNoRegexDot() {
+		assertThat(Origins.lookalikes(URI.create("https://example.com")).stream().map(Lookalike::kind))
+			.doesNotContain("regex-dot");
 	}
 
 	@Test

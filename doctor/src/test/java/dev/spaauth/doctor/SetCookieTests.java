@@ -46,6 +46,37 @@ class SetCookieTests {
 	}
 
 	@Test
+	void parseWhenMaxAgeAndExpiresDisagreeThenMaxAgeWins() {
+		assertThat(SetCookie.parse("a=b; Max-Age=3600; Expires=Thu, 01 Jan 1970 00:00:10 GMT").orElseThrow().deletion())
+			.isFalse();
+		assertThat(SetCookie.parse("a=b; Expires=Thu, 01 Jan 1970 00:00:10 GMT; Max-Age=3600").orElseThrow().deletion())
+			.isFalse();
+		assertThat(SetCookie.parse("a=; Max-Age=0; Expires=Fri, 01 Jan 2100 00:00:00 GMT").orElseThrow().deletion())
+			.isTrue();
+	}
+
+	@Test
+	void parseWhenMaxAgeNotANumberThenIgnored() {
+		assertThat(SetCookie.parse("a=; Max-Age=soon; Expires=Thu, 01 Jan 1970 00:00:10 GMT").orElseThrow().deletion())
+			.isTrue();
+	}
+
+	@Test
+	void parseWhenNetscapeOrTwoDigitYearDateInThePastThenDeletion() {
+		assertThat(SetCookie.parse("sessionid=; expires=Thu, 01-Jan-1970 00:00:00 GMT; Path=/").orElseThrow().deletion())
+			.isTrue();
+		assertThat(SetCookie.parse("a=; expires=Thursday, 01-Jan-70 00:00:00 GMT").orElseThrow().deletion()).isTrue();
+		assertThat(SetCookie.parse("a=b; expires=Fri, 01-Jan-2100 00:00:00 GMT").orElseThrow().deletion()).isFalse();
+	}
+
+	@Test
+	void parseDateWhenCookieDateFormsThenTheSameInstant() {
+		assertThat(SetCookie.parseDate("Thu, 01-Jan-1970 00:00:10 GMT")).contains(java.time.Instant.ofEpochSecond(10));
+		assertThat(SetCookie.parseDate("Thu Jan 1 00:00:10 1970")).contains(java.time.Instant.ofEpochSecond(10));
+		assertThat(SetCookie.parseDate("yesterday")).isEmpty();
+	}
+
+	@Test
 	void parseWhenNoNameValuePairThenEmpty() {
 		assertThat(SetCookie.parse("Secure; HttpOnly")).isEmpty();
 		assertThat(SetCookie.parse("=value")).isEmpty();
