@@ -79,9 +79,11 @@ export type ProblemMembers = {
      */
     errors?: Record<string, string> | undefined;
     /**
-     * With `csrf_failed`, when the request carried none of the API's
-     * cookies (the browser blocks them); the client then throws `CookiesBlockedError`.
+     * `'none'` with `csrf_failed`: the request carried none
+     * of the API's cookies (the browser blocks them; the client then throws `CookiesBlockedError`).
+     * `'flow'` with `invalid_sign_in_code`: the provider flow's cookie did not come (a browser that blocks
+     * third-party cookies, with the app and the API on different sites).
      */
-    missingCookies?: "none" | undefined;
+    missingCookies?: "none" | "flow" | undefined;
 };
 import { SpaAuthError } from './SpaAuthError.js';

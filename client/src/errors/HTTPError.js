@@ -15,8 +15,10 @@ import { SpaAuthError } from './SpaAuthError.js';
  * @property {string} [detail] Human-readable explanation of this occurrence; safe to show to the user.
  * @property {string} [code] Stable machine-readable code, e.g. `csrf_failed`, `invalid_credentials`, `validation_failed`.
  * @property {Record<string, string>} [errors] Per-field messages: field name -> message.
- * @property {'none'} [missingCookies] With `csrf_failed`, when the request carried none of the API's
- * cookies (the browser blocks them); the client then throws `CookiesBlockedError`.
+ * @property {'none' | 'flow'} [missingCookies] `'none'` with `csrf_failed`: the request carried none
+ * of the API's cookies (the browser blocks them; the client then throws `CookiesBlockedError`).
+ * `'flow'` with `invalid_sign_in_code`: the provider flow's cookie did not come (a browser that blocks
+ * third-party cookies, with the app and the API on different sites).
  */
 
 // Reason phrases for when the response has none (HTTP/2 and HTTP/3 never send one).

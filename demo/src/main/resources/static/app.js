@@ -178,7 +178,7 @@ async function start() {
 	}
 	await route();
 	if (!app.user && completion?.intent === 'sign_in' && completion.error) {
-		showAuth('login', { alert: providerMessage(completion.error, completion.provider) });
+		showAuth('login', { alert: providerMessage(completion.error, completion.provider, completion.problem) });
 	}
 }
 

@@ -38,9 +38,16 @@ export function providerName(id) {
 	return app.providers?.find((provider) => provider.id === id)?.name ?? 'the provider';
 }
 
-/** What a problem code of a provider flow means for the user. */
-export function providerMessage(code, provider) {
+/**
+ * What a problem code of a provider flow means for the user; `problem` (the HTTPError, when the API
+ * refused the finish) tells a browser that blocks the flow's cookie from a code that was used or old.
+ */
+export function providerMessage(code, provider, problem) {
 	const name = providerName(provider);
+	if (code === 'invalid_sign_in_code' && problem?.problem?.missingCookies === 'flow') {
+		return `Your browser blocks third-party cookies, which sign-in with ${name} needs here. `
+			+ 'Log in with your password or a passkey, or allow cookies for this app’s API in your browser’s settings.';
+	}
 	switch (code) {
 		case 'cancelled':
 			return `Sign-in with ${name} was cancelled.`;
@@ -77,5 +84,5 @@ export async function completeProviderFlow() {
 
 /** Shows a flow's error in an alert element. */
 export function showProviderError(alert, completion) {
-	setAlert(alert, providerMessage(completion.error, completion.provider));
+	setAlert(alert, providerMessage(completion.error, completion.provider, completion.problem));
 }

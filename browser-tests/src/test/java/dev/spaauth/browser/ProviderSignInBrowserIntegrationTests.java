@@ -149,12 +149,12 @@ class ProviderSignInBrowserIntegrationTests {
 		}
 	}
 
-	private static void addProviderUser(BrowserSuite suite, String username, String email, boolean verified) {
+	static void addProviderUser(BrowserSuite suite, String username, String email, boolean verified) {
 		suite.provider().users().add(new DevUsers.DevUser(username, "pw-" + username, email, verified, username));
 	}
 
 	/** The provider's own sign-in page, as its user fills it in; then back to the SPA. */
-	private static void signInAtProvider(Page page, String username) {
+	static void signInAtProvider(Page page, String username) {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Local ID"))).isVisible();
 		String provider = page.url().replaceAll("^(http://localhost:\\d+)/.*$", "$1");
 		page.getByLabel("Username").fill(username);

@@ -180,9 +180,10 @@ public final class SpaAuthOpenApiCustomizer implements GlobalOperationCustomizer
 			._enum(new ArrayList<>(List.of(ProblemCode.values()).stream().map(ProblemCode::code).toList())));
 		properties.put("errors", typed("object").additionalProperties(string())
 			.description("With validation_failed only: field name to a message a person can act on."));
-		properties.put("missingCookies", string()._enum(new ArrayList<>(List.of("none")))
-			.description("With csrf_failed only, when the request carried none of the API's cookies: the browser "
-					+ "keeps none of them (blocked cookies); a fresh token cannot help."));
+		properties.put("missingCookies", string()._enum(new ArrayList<>(List.of("none", "flow")))
+			.description("none: with csrf_failed, the request carried none of the API's cookies (the browser "
+					+ "keeps none of them; a fresh token cannot help); flow: with invalid_sign_in_code, the request "
+					+ "lacked the provider flow's cookie (third-party cookies blocked, with the SPA on another site)."));
 		Schema<?> problem = typed("object").properties(properties)
 			.required(List.of("type", "title", "status", "code"))
 			.description("An RFC 9457 problem detail, served as application/problem+json.");

@@ -14,13 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review of issue 15 (health). {@code /actuator/health} is open to anyone (spa-auth's default rules)
- * and, with Boot's defaults, served on the application's own port. {@link StoreHealthIndicator#health()}
- * is {@code synchronized} and waits for its probe while holding the lock, so concurrent health requests
- * queue behind each other, each running a probe of its own: with a store that answers slowly (or fails
- * after the 2-second connection bound), the n-th caller waits n probes, and a burst of health requests
- * holds that many request threads. This test fails until concurrent callers share the probe that is
- * running (or a recent result) instead of queueing.
+ * {@code /actuator/health} is open to anyone (spa-auth's default rules) and, with Boot's defaults,
+ * served on the application's own port: concurrent checks share the probe that is running instead of
+ * queueing for probes of their own, so a burst of health requests during a slow store holds no request
+ * thread longer than one probe. (Found by a review: the n-th caller waited n probes before.)
  */
 class StoreHealthIndicatorConcurrencyTests {
 

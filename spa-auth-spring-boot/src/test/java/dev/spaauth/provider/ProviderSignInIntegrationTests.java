@@ -266,10 +266,16 @@ class ProviderSignInIntegrationTests extends AccountProtectionSupport {
 
 		// The code leaks (a log, a Referer); the attacker redeems it from their own browser.
 		ApiClient attacker = new ApiClient(this.port);
-		assertProblem(finish(attacker, code, attackersVerifier), 400, "invalid_sign_in_code");
+		Response refused = finish(attacker, code, attackersVerifier);
+		assertProblem(refused, 400, "invalid_sign_in_code");
+		// Without the flow's cookie the answer says so (as a browser that blocks third-party cookies
+		// sees it in shape 3b); with it, a code that does not redeem says nothing of cookies.
+		assertThat(refused.json().get("missingCookies").asString()).isEqualTo("flow");
 
 		assertThat(attacker.authenticated()).isFalse();
-		assertProblem(finish(this.browser, code, attackersVerifier), 400, "invalid_sign_in_code");
+		Response usedUp = finish(this.browser, code, attackersVerifier);
+		assertProblem(usedUp, 400, "invalid_sign_in_code");
+		assertThat(usedUp.json().has("missingCookies")).isFalse();
 	}
 
 	@Test
