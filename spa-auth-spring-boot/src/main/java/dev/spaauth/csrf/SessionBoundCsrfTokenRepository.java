@@ -1,6 +1,7 @@
 package dev.spaauth.csrf;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -198,14 +199,7 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
 	/** Whether the request carries a cookie of this name at all, whatever its value. */
 	private boolean hasCookie(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.cookieName.equals(cookie.getName())) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return cookies != null && Arrays.stream(cookies).anyMatch((cookie) -> this.cookieName.equals(cookie.getName()));
 	}
 
 	private ResponseCookie cookie(@Nullable CsrfToken token) {

@@ -9,6 +9,8 @@ import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.HttpHeaders;
 
 import dev.spaauth.deployment.Deployment;
+import dev.spaauth.problem.ProblemCode;
+import dev.spaauth.problem.ProblemException;
 
 /**
  * The browser's flow cookie, {@code __Host-PROVIDER-FLOW} ({@code PROVIDER-FLOW} without Secure
@@ -63,6 +65,26 @@ final class FlowCookie {
 			.maxAge(ProviderFlows.LIFETIME)
 			.build()
 			.toString());
+	}
+
+	/**
+	 * The answer to a one-time code that does not redeem. Without the flow cookie it says so
+	 * ({@code missingCookies: "flow"}): the cookie is set on the API's own site, and a browser that
+	 * blocks third-party cookies does not send it with the requests of an SPA on another site.
+	 * @param value the cookie the finishing request carried, or null
+	 * @return 400 {@code invalid_sign_in_code}
+	 */
+	static ProblemException codeRefused(@Nullable String value) {
+		if (value != null) {
+			return new ProblemException(ProblemCode.INVALID_SIGN_IN_CODE, "This sign-in cannot be finished here: "
+					+ "its code was used, is too old, or was not started by this page. Start again.");
+		}
+		ProblemException problem = new ProblemException(ProblemCode.INVALID_SIGN_IN_CODE, "This sign-in cannot be "
+				+ "finished here: the browser did not send the cookie of the sign-in it started. Browsers that block "
+				+ "third-party cookies do not send it when the app and the API are on different sites; sign in "
+				+ "with a password or a passkey there, or start again in a browser that allows the API's cookies.");
+		problem.getBody().setProperty("missingCookies", "flow");
+		return problem;
 	}
 
 }

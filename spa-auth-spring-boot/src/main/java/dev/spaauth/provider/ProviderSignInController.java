@@ -150,7 +150,7 @@ public class ProviderSignInController {
 		LoginThrottle.Attempt attempt = this.throttle.begin(null, request);
 		String flowCookie = this.cookie.value(request);
 		ProviderResults.Result result = this.results.redeem(body.code(), body.verifier(), flowCookie)
-			.orElseThrow(() -> invalidSignInCode(flowCookie == null));
+			.orElseThrow(() -> FlowCookie.codeRefused(flowCookie));
 		attempt.succeeded();
 		ProviderIdentity identity = result.identity();
 		return switch (result.intent()) {
@@ -220,24 +220,6 @@ public class ProviderSignInController {
 		this.events.publish(SecurityEvent.Type.REAUTHENTICATED, request, user.getUsername(), identity.provider(), null,
 				SecurityEvent.PROVIDER);
 		return new ProviderBodies.Reauthenticated(until, token.getToken());
-	}
-
-	/**
-	 * The answer to a code that does not redeem. Without the flow cookie it says so
-	 * ({@code missingCookies: "flow"}): the cookie is set on the API's own site, and a browser that
-	 * blocks third-party cookies does not send it with the requests of an SPA on another site.
-	 */
-	private static ProblemException invalidSignInCode(boolean withoutFlowCookie) {
-		if (!withoutFlowCookie) {
-			return new ProblemException(ProblemCode.INVALID_SIGN_IN_CODE, "This sign-in cannot be finished here: "
-					+ "its code was used, is too old, or was not started by this page. Start again.");
-		}
-		ProblemException problem = new ProblemException(ProblemCode.INVALID_SIGN_IN_CODE, "This sign-in cannot be "
-				+ "finished here: the browser did not send the cookie of the sign-in it started. Browsers that block "
-				+ "third-party cookies do not send it when the app and the API are on different sites; sign in "
-				+ "with a password or a passkey there, or start again in a browser that allows the API's cookies.");
-		problem.getBody().setProperty("missingCookies", "flow");
-		return problem;
 	}
 
 	private static SpaAuthUser signedIn(@Nullable SpaAuthUser user) {
