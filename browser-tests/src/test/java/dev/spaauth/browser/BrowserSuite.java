@@ -193,7 +193,8 @@ final class BrowserSuite implements AutoCloseable {
 		}
 	}
 
-	private static List<Integer> freePorts(int count) {
+	/** Ports free on the loopback interface now, as many as asked for. */
+	static List<Integer> freePorts(int count) {
 		List<ServerSocket> sockets = new ArrayList<>();
 		try {
 			for (int i = 0; i < count; i++) {

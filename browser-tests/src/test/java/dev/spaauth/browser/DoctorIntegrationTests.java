@@ -3,9 +3,6 @@ package dev.spaauth.browser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,7 +180,7 @@ class DoctorIntegrationTests {
 	 * ({@code forwarded-headers}); the tests assert only the ids these faults are about.
 	 */
 	private void startBrokenNginx() {
-		List<Integer> ports = freePorts(3);
+		List<Integer> ports = BrowserSuite.freePorts(3);
 		this.noForwardedProtoPort = ports.get(0);
 		this.laxRewritingPort = ports.get(1);
 		this.reflectingPort = ports.get(2);
@@ -321,29 +318,6 @@ class DoctorIntegrationTests {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, trust.getTrustManagers(), null);
 		return context;
-	}
-
-	private static List<Integer> freePorts(int count) {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().map(ServerSocket::getLocalPort).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				try {
-					socket.close();
-				}
-				catch (IOException ex) {
-					// ignored
-				}
-			}
-		}
 	}
 
 }
