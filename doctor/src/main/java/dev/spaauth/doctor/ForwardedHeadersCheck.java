@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code Origin} (spa-auth, Spring Security, Django 4+) accept their own origin as they see it, and a
  * backend that sees {@code http://} or the proxy's address refuses it. The request is a log-in with an
  * empty JSON body, which a working backend answers 400 (or 401); a 404, 405 or 501 (no such path)
- * is a warning. A missing
+ * is a warning; without a CSRF token from the priming answer the check is skipped. A missing
  * {@code Strict-Transport-Security} over HTTPS is a hint too (Spring Security and Django send it only
  * on requests they see as secure): a warning, since a backend may just not send HSTS.
  */
@@ -25,9 +25,14 @@ final class ForwardedHeadersCheck implements Check {
 	public Finding run(Probe probe) {
 		Target target = probe.target();
 		ApiClient.Jar jar = probe.primedJar();
+		String token = probe.csrfToken(probe.priming(), jar);
+		if (token == null) {
+			// Without a token a 403 would be the CSRF check's, not a verdict on the origin.
+			return skip("The priming answer gave no CSRF token (see csrf-priming), so a refusal could not be told "
+					+ "from a CSRF failure.", "Give the priming path with --csrf-path.");
+		}
 		Exchange answer = probe.client().send("POST", target.loginPath(),
-				Map.of("Origin", target.apiOrigin(), probe.csrfHeader(), String.valueOf(probe.csrfToken(probe.priming(), jar))),
-				"{}", jar);
+				Map.of("Origin", target.apiOrigin(), probe.csrfHeader(), token), "{}", jar);
 		if (answer.status() == 404 || answer.status() == 405 || answer.status() == 501) {
 			return warn("POST " + target.loginPath() + " answered " + answer.status() + ", so the doctor cannot tell what "
 					+ "the backend sees.", "Give the log-in path with --login-path.");

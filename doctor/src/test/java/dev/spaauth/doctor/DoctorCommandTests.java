@@ -102,6 +102,13 @@ class DoctorCommandTests {
 	}
 
 	@Test
+	void executeWhenCsrfPathWrongThenPrimingFailsAndForwardedHeadersIsNotBlamed() {
+		// Found by a new user: without a token the log-in's 403 is the CSRF check's, not the proxy's.
+		assertThat(resultsById("--csrf-path", "/api/auth/nope")).containsEntry("csrf-priming", "fail")
+			.containsEntry("forwarded-headers", "skip");
+	}
+
+	@Test
 	void executeWhenSessionCookieNotHttpOnlyThenHttpOnlyFails() {
 		this.api.scriptReadableSession = true;
 		assertThat(resultsById("--user", "alice", "--password-env", "DOCTOR_PASSWORD"))
