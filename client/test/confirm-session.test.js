@@ -6,27 +6,10 @@ import { test, describe, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { createClient, HTTPError } from '../src/index.js';
-import { fakeFetch, json, problem } from './fake-fetch.js';
+import { fakeFetch, fakePage, json, problem } from './fake-fetch.js';
 
 const user = { id: 1, username: 'alice' };
 const unavailable = () => problem({ status: 503, title: 'Service Unavailable', detail: 'Try again.', code: 'service_unavailable' });
-
-function fakePage(href) {
-	const storage = new Map();
-	const page = {
-		location: { href },
-		history: { state: null, replaceState(state, title, url) { page.location.href = url; } },
-		sessionStorage: {
-			getItem: (key) => (storage.has(key) ? storage.get(key) : null),
-			setItem: (key, value) => storage.set(key, String(value)),
-			removeItem: (key) => storage.delete(key),
-		},
-	};
-	globalThis.location = page.location;
-	globalThis.history = page.history;
-	globalThis.sessionStorage = page.sessionStorage;
-	return page;
-}
 
 describe('confirmation after a sign-in', () => {
 	let page;

@@ -1,4 +1,4 @@
-// Test helper (not a test file): a fake `fetch` that records calls and answers from a route table.
+// Test helpers (not a test file): a fake `fetch` that records calls and answers from a route table, and a fake page.
 
 /**
  * @param {Record<string, (call: {url: string, method: string, headers: Record<string,string>, body: any, init: RequestInit}) => Response | Promise<Response>>} routes
@@ -49,3 +49,21 @@ export const signedInSession = () => json({ authenticated: true, user: { id: 1, 
 
 export const csrfFailed = () =>
 	problem({ status: 403, title: 'Forbidden', detail: 'Invalid or missing CSRF token.', code: 'csrf_failed' });
+
+/** A page's location, history and sessionStorage, as the provider flow uses them. */
+export function fakePage(href) {
+	const storage = new Map();
+	const page = {
+		location: { href, assigned: undefined, assign(url) { this.assigned = url; } },
+		history: { state: null, replaceState(state, title, url) { page.location.href = url; } },
+		sessionStorage: {
+			getItem: (key) => (storage.has(key) ? storage.get(key) : null),
+			setItem: (key, value) => storage.set(key, String(value)),
+			removeItem: (key) => storage.delete(key),
+		},
+	};
+	globalThis.location = page.location;
+	globalThis.history = page.history;
+	globalThis.sessionStorage = page.sessionStorage;
+	return page;
+}

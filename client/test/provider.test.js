@@ -3,25 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
 import { createClient } from '../src/index.js';
-import { fakeFetch, json, problem, signedInSession } from './fake-fetch.js';
-
-/** A page's location, history and sessionStorage, as the provider flow uses them. */
-function fakePage(href) {
-	const storage = new Map();
-	const page = {
-		location: { href, assigned: undefined, assign(url) { this.assigned = url; } },
-		history: { state: null, replaceState(state, title, url) { page.location.href = url; } },
-		sessionStorage: {
-			getItem: (key) => (storage.has(key) ? storage.get(key) : null),
-			setItem: (key, value) => storage.set(key, String(value)),
-			removeItem: (key) => storage.delete(key),
-		},
-	};
-	globalThis.location = page.location;
-	globalThis.history = page.history;
-	globalThis.sessionStorage = page.sessionStorage;
-	return page;
-}
+import { fakeFetch, fakePage, json, problem, signedInSession } from './fake-fetch.js';
 
 const s256 = (verifier) => createHash('sha256').update(verifier).digest('base64url');
 

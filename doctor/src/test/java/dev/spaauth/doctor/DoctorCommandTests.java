@@ -243,4 +243,44 @@ class DoctorCommandTests {
 		assertThat(target.toString()).doesNotContain(FakeApi.PASSWORD).contains("username=alice", "password=***");
 	}
 
+	/**
+	 * A backend without any CSRF check whose log-in answers wrong credentials with 403 (Django REST
+	 * Framework's session authentication does) is open to login CSRF: csrf-required must not take
+	 * any 403 for a CSRF refusal. (Found by a review, as the next two.)
+	 */
+	@Test
+	void csrfRequiredWhenNoCsrfCheckButBadCredentialsAre403ThenFails() {
+		this.api.skipCsrf = true;
+		this.api.forbiddenForBadCredentials = true;
+
+		run("--api", this.api.origin());
+
+		assertThat(this.out.toString()).as(this.out.toString()).contains("FAIL  csrf-required");
+	}
+
+	/**
+	 * With {@code --api http://...} on a host other than the local machine, the doctor posts the test
+	 * account's password in clear text (here through {@code --proxy}, so that the fake API sees what
+	 * would cross the network). The doctor refuses to sign in over plain HTTP.
+	 */
+	@Test
+	void signInWhenApiIsPlainHttpOnAnotherHostThenPasswordNotSent() {
+		String proxy = this.api.origin().substring("http://".length());
+
+		run("--api", "http://api.example.test", "--proxy", proxy, "--user", "alice", "--password-env", "DOCTOR_PASSWORD");
+
+		assertThat(this.api.passwordReceived).as(this.out.toString() + this.err.toString()).isFalse();
+	}
+
+	/**
+	 * A path the doctor cannot even make a request of is a usage error (exit 2), not a failed check
+	 * (exit 1): scripts tell "the deployment is broken" from "the doctor did not run" by the code.
+	 */
+	@Test
+	void executeWhenPathIsNoUriThenUsageErrorTwo() {
+		int code = run("--api", this.api.origin(), "--csrf-path", "/api/auth/%zz");
+
+		assertThat(code).as(this.err.toString()).isEqualTo(DoctorCommand.EXIT_USAGE);
+	}
+
 }

@@ -21,19 +21,7 @@ class CrossSiteOriginIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void cookiesAreSameSiteNoneAndSecure() {
-		String username = uniqueUsername();
-		String token = this.browser.get("/api/auth/csrf")
-			.header("Origin", "https://app.example.test")
-			.send()
-			.json()
-			.get("csrfToken")
-			.asString();
-
-		Response signup = this.browser.post("/api/auth/signup")
-			.header("Origin", "https://app.example.test")
-			.csrf(token)
-			.json(java.util.Map.of("username", username, "email", username + "@example.com", "password", PASSWORD))
-			.send();
+		Response signup = signUpFromTheSpa(uniqueUsername());
 
 		assertThat(signup.status()).isEqualTo(201);
 		assertThat(signup.header("Access-Control-Allow-Origin")).hasValue("https://app.example.test");
@@ -47,17 +35,7 @@ class CrossSiteOriginIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void cookiesArePartitionedWhenSetAndWhenDeletedSoBrowsersThatBlockThirdPartyCookiesKeepThem() {
 		String username = uniqueUsername();
-		String token = this.browser.get("/api/auth/csrf")
-			.header("Origin", "https://app.example.test")
-			.send()
-			.json()
-			.get("csrfToken")
-			.asString();
-		Response signup = this.browser.post("/api/auth/signup")
-			.header("Origin", "https://app.example.test")
-			.csrf(token)
-			.json(java.util.Map.of("username", username, "email", username + "@example.com", "password", PASSWORD))
-			.send();
+		Response signup = signUpFromTheSpa(username);
 		Response login = this.browser.login(username, PASSWORD);
 		Response logout = this.browser.post("/api/auth/logout")
 			.header("Origin", "https://app.example.test")
@@ -74,6 +52,21 @@ class CrossSiteOriginIntegrationTests extends IntegrationTestSupport {
 		// A partitioned cookie is deleted only by a Set-Cookie that is Partitioned too (CHIPS).
 		assertThat(logout.setCookie("__Host-SESSION").orElseThrow().expired()).isTrue();
 		assertThat(logout.setCookie("__Host-SESSION").orElseThrow().has("Partitioned")).isTrue();
+	}
+
+	/** Primes a CSRF token and signs up, as the SPA on https://app.example.test does. */
+	private Response signUpFromTheSpa(String username) {
+		String token = this.browser.get("/api/auth/csrf")
+			.header("Origin", "https://app.example.test")
+			.send()
+			.json()
+			.get("csrfToken")
+			.asString();
+		return this.browser.post("/api/auth/signup")
+			.header("Origin", "https://app.example.test")
+			.csrf(token)
+			.json(java.util.Map.of("username", username, "email", username + "@example.com", "password", PASSWORD))
+			.send();
 	}
 
 }
